@@ -1,0 +1,16 @@
+from sentra import access
+from sentra.models import Role
+
+
+def navigation(request):
+    """What the navigation bar may offer this user."""
+    user = request.user
+    if not user.is_authenticated:
+        return {}
+    return {
+        "nav": {
+            "staff": access.can_manage_staff(user),
+            "audit": access.can_view_audit(user),
+            "is_supervisor": access.has_role(user, Role.SUPERVISOR),
+        }
+    }

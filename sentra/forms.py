@@ -1,0 +1,99 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import SetPasswordForm
+from django.utils.translation import gettext_lazy as _
+
+from sentra.models import AuditEvent, Centre, Role, User
+
+
+class StaffCreateForm(forms.ModelForm):
+    password = forms.CharField(
+        label=_("Initial password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 12 characters. Give it to the person privately."),
+    )
+
+    class Meta:
+        model = User
+        fields = ["username", "full_name", "email", "role"]
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password:
+            candidate = User(
+                username=cleaned.get("username", ""),
+                full_name=cleaned.get("full_name", ""),
+                email=cleaned.get("email", ""),
+            )
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+class StaffUpdateForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "email", "role", "is_active"]
+        labels = {"is_active": _("Active (may log in)")}
+
+    def __init__(self, *args, acting_user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.acting_user = acting_user
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk == self.acting_user.pk:
+            if cleaned.get("is_active") is False:
+                self.add_error("is_active", _("You cannot deactivate your own account."))
+            if cleaned.get("role") and cleaned["role"] != Role.ADMIN:
+                self.add_error("role", _("You cannot take away your own admin role."))
+        return cleaned
+
+
+class StaffPasswordForm(SetPasswordForm):
+    pass
+
+
+class CentreSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Centre
+        fields = [
+            "name",
+            "kind",
+            "province",
+            "address",
+            "time_zone",
+            "emergency_response_hours",
+            "stuck_case_days",
+        ]
+
+    def clean_emergency_response_hours(self):
+        hours = self.cleaned_data["emergency_response_hours"]
+        if not 1 <= hours <= 168:
+            raise forms.ValidationError(_("Choose between 1 and 168 hours (one week)."))
+        return hours
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(
+        label=_("Action"),
+        required=False,
+        choices=[("", _("All actions")), *AuditEvent.Action.choices],
+    )
+    username = forms.CharField(label=_("Username"), required=False, max_length=150)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return cleaned

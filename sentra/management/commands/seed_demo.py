@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from sentra import demo
+
+
+class Command(BaseCommand):
+    help = "Create (or refresh) the demo centres, accounts and case files."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG off. Never do this on a production database.",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates accounts with a published password; it runs only with "
+                "DEBUG on. Use --force if this really is a demo database."
+            )
+        accounts = demo.seed_organisation()
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))
+        self.stdout.write(f"Password for every demo account: {demo.DEMO_PASSWORD}")
+        for username, user in accounts.items():
+            self.stdout.write(f"  {username:<12} {user.get_role_display()} · {user.centre.name}")

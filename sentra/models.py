@@ -1,0 +1,205 @@
+"""The organisation layer: centres, their staff, and the audit trail."""
+
+import uuid
+import zoneinfo
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Centre(models.Model):
+    class Kind(models.TextChoices):
+        SENTRA = "sentra", _("Sentra")
+        SENTRA_TERPADU = "sentra_terpadu", _("Sentra Terpadu")
+        BALAI = "balai", _("Balai / Loka")
+        PANTI = "panti", _("Panti sosial")
+        DINAS_SOSIAL = "dinas_sosial", _("Dinas Sosial")
+        LKS = "lks", _("Lembaga Kesejahteraan Sosial (LKS)")
+
+    class TimeZone(models.TextChoices):
+        WIB = "Asia/Jakarta", _("WIB (Asia/Jakarta)")
+        WITA = "Asia/Makassar", _("WITA (Asia/Makassar)")
+        WIT = "Asia/Jayapura", _("WIT (Asia/Jayapura)")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    code = models.CharField(
+        _("short code"),
+        max_length=8,
+        unique=True,
+        help_text=_("Three to eight capital letters, used in registration and case numbers."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SENTRA)
+    province = models.CharField(_("province"), max_length=100, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    time_zone = models.CharField(
+        _("time zone"), max_length=40, choices=TimeZone.choices, default=TimeZone.WIB
+    )
+    emergency_response_hours = models.PositiveSmallIntegerField(
+        _("emergency response deadline (hours)"), default=24
+    )
+    stuck_case_days = models.PositiveSmallIntegerField(
+        _("days before a case counts as stuck in a stage"), default=30
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("centre")
+        verbose_name_plural = _("centres")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    @property
+    def audit_label(self) -> str:
+        return self.code
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+
+class Role(models.TextChoices):
+    SOCIAL_WORKER = "social_worker", _("Social worker (peksos)")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    ADMIN = "admin", _("Admin")
+
+
+class StaffQuerySet(models.QuerySet):
+    def in_centre(self, centre):
+        return self.filter(centre=centre)
+
+    def active(self):
+        return self.filter(is_active=True)
+
+    def social_workers(self):
+        return self.filter(role=Role.SOCIAL_WORKER)
+
+
+class StaffManager(UserManager.from_queryset(StaffQuerySet)):  # type: ignore[misc]
+    pass
+
+
+class User(AbstractUser):
+    """A member of a centre's staff. Superusers may have no centre and see every centre."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    full_name = models.CharField(_("full name"), max_length=200)
+    centre = models.ForeignKey(
+        Centre,
+        verbose_name=_("centre"),
+        on_delete=models.PROTECT,
+        related_name="staff",
+        null=True,
+        blank=True,
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.SOCIAL_WORKER
+    )
+
+    objects = StaffManager()
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    REQUIRED_FIELDS = ["email", "full_name"]
+
+    class Meta:
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff")
+        ordering = ["full_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_superuser=True) | models.Q(centre__isnull=False),
+                name="staff_belongs_to_a_centre",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def audit_label(self) -> str:
+        return self.username
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def is_social_worker(self) -> bool:
+        return self.role == Role.SOCIAL_WORKER and not self.is_superuser
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role == Role.SUPERVISOR and not self.is_superuser
+
+    @property
+    def is_centre_admin(self) -> bool:
+        return self.role == Role.ADMIN and not self.is_superuser
+
+
+class AuditEvent(models.Model):
+    """One accountable action. Rows are only ever inserted, in the action's transaction.
+
+    No note text, NIK or other content goes here: `fields` holds the names of changed
+    fields, never their values.
+    """
+
+    class Action(models.TextChoices):
+        LOGIN = "login", _("Logged in")
+        LOGOUT = "logout", _("Logged out")
+        LOGIN_FAILED = "login_failed", _("Failed login")
+        LOCKED_OUT = "locked_out", _("Locked out")
+        VIEW = "view", _("Viewed")
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Changed")
+        ARCHIVE = "archive", _("Archived")
+        RESTORE = "restore", _("Restored")
+        DOWNLOAD = "download", _("Downloaded")
+        PASSWORD_RESET = "password_reset", _("Password reset")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        User,
+        verbose_name=_("who"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    username = models.CharField(_("username"), max_length=150, blank=True)
+    centre = models.ForeignKey(
+        Centre, verbose_name=_("centre"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    object_type = models.CharField(_("record type"), max_length=60, blank=True)
+    object_id = models.CharField(_("record"), max_length=64, blank=True)
+    object_label = models.CharField(_("record label"), max_length=100, blank=True)
+    fields = models.JSONField(_("changed fields"), default=list, blank=True)
+    ip_address = models.GenericIPAddressField(_("from address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["centre", "-at"]), models.Index(fields=["object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_label}"
+
+
+class NumberSequence(models.Model):
+    """The last number handed out per centre, kind and year (for ALY-2026-0042 style ids)."""
+
+    centre = models.ForeignKey(Centre, on_delete=models.PROTECT)
+    kind = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "kind", "year"], name="one_sequence_per_year")
+        ]

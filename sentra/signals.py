@@ -1,0 +1,54 @@
+"""Authentication events into the audit trail.
+
+Django and django-axes announce logins only through signals, so this is the one place
+where the project listens to signals.
+"""
+
+from axes.signals import user_locked_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from sentra import audit
+from sentra.models import User
+
+
+@receiver(user_logged_in)
+def _on_login(sender, request, user, **kwargs):
+    audit.record(audit.Action.LOGIN, by=user, obj=user, request=request)
+
+
+@receiver(user_logged_out)
+def _on_logout(sender, request, user, **kwargs):
+    if user is not None:
+        audit.record(audit.Action.LOGOUT, by=user, obj=user, request=request)
+
+
+def _known_user(username: str) -> User | None:
+    return User.objects.filter(username=username).select_related("centre").first()
+
+
+@receiver(user_login_failed)
+def _on_login_failed(sender, credentials, request=None, **kwargs):
+    username = str(credentials.get("username", ""))[:150]
+    user = _known_user(username)
+    audit.record(
+        audit.Action.LOGIN_FAILED,
+        by=None,
+        obj=user,
+        centre=user.centre if user else None,
+        username=username,
+        request=request,
+    )
+
+
+@receiver(user_locked_out)
+def _on_locked_out(sender, request, username, ip_address, **kwargs):
+    user = _known_user(username or "")
+    audit.record(
+        audit.Action.LOCKED_OUT,
+        by=None,
+        obj=user,
+        centre=user.centre if user else None,
+        username=username or "",
+        request=request,
+    )

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from sentra import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    # The language switch must also work on the login page.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("staff/", views.staff_list, name="staff-list"),
+    path("staff/new/", views.staff_create, name="staff-create"),
+    path("staff/<uuid:public_id>/edit/", views.staff_edit, name="staff-edit"),
+    path("staff/<uuid:public_id>/password/", views.staff_password, name="staff-password"),
+    path("centre/settings/", views.centre_settings, name="centre-settings"),
+    path("audit/", views.audit_list, name="audit-list"),
+    path("admin/", admin.site.urls),
+]
+

@@ -1,0 +1,165 @@
+from datetime import datetime, time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from sentra import access, audit, services
+from sentra.forms import (
+    AuditFilterForm,
+    CentreSettingsForm,
+    StaffCreateForm,
+    StaffPasswordForm,
+    StaffUpdateForm,
+)
+from sentra.lists import paginate
+from sentra.models import AuditEvent, Role
+
+
+def home(request):
+    """Each role's home page. The dashboards of later features plug in here."""
+    return render(request, "sentra/home.html", {"role": request.user.role})
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request):
+    """200 while the database answers; a broker that does not answer is only 'degraded'."""
+    state = {"database": "ok", "broker": "in-process"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        state["database"] = "down"
+    if settings.CELERY_BROKER_URL:
+        state["broker"] = _broker_state()
+    healthy = state["database"] == "ok"
+    state["status"] = "ok" if healthy and state["broker"] != "down" else "degraded"
+    if not healthy:
+        state["status"] = "down"
+    return JsonResponse(state, status=200 if healthy else 503)
+
+
+def _broker_state() -> str:
+    from sentra.celery import app
+
+    try:
+        with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
+            conn.ensure_connection(max_retries=0, timeout=2)
+        return "ok"
+    except Exception:
+        return "down"
+
+
+# --- Staff management (centre admins) -------------------------------------------------------
+
+
+@access.role_required(Role.ADMIN)
+def staff_list(request):
+    staff = access.staff_visible_to(request.user).order_by("-is_active", "full_name")
+    return render(request, "sentra/staff_list.html", {"page": paginate(request, staff)})
+
+
+@access.role_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def staff_create(request):
+    form = StaffCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {f: form.cleaned_data[f] for f in ("username", "full_name", "email", "role")}
+        member = services.create_staff(
+            by=request.user,
+            centre=request.user.centre,
+            data=data,
+            password=form.cleaned_data["password"],
+            request=request,
+        )
+        messages.success(request, _("Account %(username)s created.") % {"username": member})
+        return redirect("staff-list")
+    return render(request, "sentra/staff_form.html", {"form": form, "creating": True})
+
+
+@require_http_methods(["GET", "POST"])
+def staff_edit(request, public_id):
+    member = access.get_staff_for_user(request.user, public_id, for_write=True)
+    form = StaffUpdateForm(request.POST or None, instance=member, acting_user=request.user)
+    if request.method == "POST" and form.is_valid():
+        if form.has_changed():
+            services.update_staff(
+                by=request.user,
+                member=form.save(commit=False),
+                fields=form.changed_data,
+                request=request,
+            )
+        messages.success(request, _("Changes to %(name)s saved.") % {"name": member})
+        return redirect("staff-list")
+    return render(request, "sentra/staff_form.html", {"form": form, "member": member})
+
+
+@require_http_methods(["GET", "POST"])
+def staff_password(request, public_id):
+    member = access.get_staff_for_user(request.user, public_id, for_write=True)
+    form = StaffPasswordForm(member, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.reset_staff_password(
+            by=request.user,
+            member=member,
+            password=form.cleaned_data["new_password1"],
+            request=request,
+        )
+        messages.success(request, _("New password set for %(name)s.") % {"name": member})
+        return redirect("staff-list")
+    return render(request, "sentra/staff_password.html", {"form": form, "member": member})
+
+
+@access.role_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def centre_settings(request):
+    centre = request.user.centre
+    if centre is None:  # a superuser without a centre manages centres in Django admin
+        return redirect("admin:sentra_centre_changelist")
+    form = CentreSettingsForm(request.POST or None, instance=centre)
+    if request.method == "POST" and form.is_valid():
+        if form.has_changed():
+            services.update_centre(
+                by=request.user,
+                centre=form.save(commit=False),
+                fields=form.changed_data,
+                request=request,
+            )
+        messages.success(request, _("Centre settings saved."))
+        return redirect("centre-settings")
+    return render(request, "sentra/centre_settings.html", {"form": form})
+
+
+# --- Audit trail -------------------------------------------------------------------------------
+
+
+@access.role_required(Role.ADMIN)
+@require_GET
+def audit_list(request):
+    form = AuditFilterForm(request.GET or None)
+    events = AuditEvent.objects.filter(access.centre_filter(request.user)).select_related(
+        "actor"
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["action"]:
+            events = events.filter(action=data["action"])
+        if data["username"]:
+            events = events.filter(username__iexact=data["username"])
+        zone = timezone.get_current_timezone()
+        if data["date_from"]:
+            events = events.filter(at__gte=datetime.combine(data["date_from"], time.min, zone))
+        if data["date_to"]:
+            events = events.filter(at__lte=datetime.combine(data["date_to"], time.max, zone))
+    return render(
+        request, "sentra/audit_list.html", {"form": form, "page": paginate(request, events, 50)}
+    )

@@ -1,0 +1,101 @@
+"""The fixed cast every access test uses.
+
+`worker` is the social worker assigned to the case (or who registered the client),
+`colleague` works in the same centre but not on it, `supervisor` and `admin` belong to the
+same centre, and `outsider` is a social worker of another centre.
+"""
+
+import pytest
+from django.test import Client
+
+from sentra.models import Role
+from tests.factories import CentreFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _private_storage(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+        },
+    }
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(settings):
+    # Unit tests call task functions directly; the worker tests opt back into Redis.
+    from sentra.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+@pytest.fixture
+def centre(db):
+    return CentreFactory(code="ALY", name="Sentra Alyatama")
+
+
+@pytest.fixture
+def other_centre(db):
+    return CentreFactory(code="BGA", name="Sentra Budhi Dharma")
+
+
+@pytest.fixture
+def worker(centre):
+    return UserFactory(username="worker", centre=centre, role=Role.SOCIAL_WORKER)
+
+
+@pytest.fixture
+def colleague(centre):
+    return UserFactory(username="colleague", centre=centre, role=Role.SOCIAL_WORKER)
+
+
+@pytest.fixture
+def supervisor(centre):
+    return UserFactory(username="supervisor", centre=centre, role=Role.SUPERVISOR)
+
+
+@pytest.fixture
+def admin(centre):
+    return UserFactory(username="admin", centre=centre, role=Role.ADMIN)
+
+
+@pytest.fixture
+def outsider(other_centre):
+    return UserFactory(username="outsider", centre=other_centre, role=Role.SOCIAL_WORKER)
+
+
+@pytest.fixture
+def outsider_admin(other_centre):
+    return UserFactory(username="outsider_admin", centre=other_centre, role=Role.ADMIN)
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", centre=None, is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def cast(worker, colleague, supervisor, admin, outsider):
+    return {
+        "worker": worker,
+        "colleague": colleague,
+        "supervisor": supervisor,
+        "admin": admin,
+        "outsider": outsider,
+    }
+
+
+@pytest.fixture
+def client_for():
+    """A logged-in test client for a member of the cast."""
+
+    def make(user):
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return make
