@@ -90,3 +90,128 @@ def get_staff_for_user(user, public_id, for_write: bool = False) -> User:
         raise PermissionDenied
     return member
 
+
+# --- Clients -------------------------------------------------------------------------
+
+
+def client_filter(user) -> Q:
+    """Clients whose file `user` may open."""
+    in_centre = centre_filter(user)
+    if not user.is_authenticated or in_centre == NOTHING:
+        return NOTHING
+    if user.is_superuser or user.role in (Role.SUPERVISOR, Role.ADMIN):
+        return in_centre
+    # A social worker: the clients they registered and the clients of the cases they work.
+    from casework.models import Case
+
+    worked = Case.objects.filter(_worked_by(user)).values("client_id")
+    return in_centre & (Q(registered_by=user) | Q(pk__in=worked))
+
+
+def can_change_clients(user) -> bool:
+    """Admins read client metadata; only social workers and supervisors change it."""
+    return has_role(user, Role.SOCIAL_WORKER, Role.SUPERVISOR)
+
+
+def can_open_client(user, client) -> bool:
+    from clients.models import Client
+
+    return Client.objects.visible_to(user).filter(pk=client.pk).exists()
+
+
+def get_client_for_user(user, public_id, for_write: bool = False):
+    from clients.models import Client
+
+    client = _get_or_404(
+        Client.objects.visible_to(user).select_related("centre", "category", "registered_by"),
+        public_id=public_id,
+    )
+    if for_write and not can_change_clients(user):
+        raise PermissionDenied
+    return client
+
+
+def can_manage_reference_lists(user) -> bool:
+    return has_role(user, Role.ADMIN)
+
+
+# --- Cases and notes ----------------------------------------------------------------------
+
+
+def _worked_by(user, prefix: str = "") -> Q:
+    """Cases where `user` is the primary worker or a team member (no duplicate rows)."""
+    from casework.models import Case
+
+    on_team = Case.team.through.objects.filter(user_id=user.pk).values("case_id")
+    return Q(**{f"{prefix}primary_worker": user}) | Q(**{f"{prefix}pk__in": on_team})
+
+
+def case_filter(user) -> Q:
+    in_centre = centre_filter(user)
+    if not user.is_authenticated or in_centre == NOTHING:
+        return NOTHING
+    if user.is_superuser or user.role in (Role.SUPERVISOR, Role.ADMIN):
+        return in_centre
+    return in_centre & _worked_by(user)
+
+
+def cases_visible_to(user):
+    from casework.models import Case
+
+    return Case.objects.filter(case_filter(user))
+
+
+def can_change_cases(user) -> bool:
+    return has_role(user, Role.SOCIAL_WORKER, Role.SUPERVISOR)
+
+
+def can_supervise(user) -> bool:
+    return has_role(user, Role.SUPERVISOR)
+
+
+def get_case_for_user(user, public_id, for_write: bool = False):
+    case = _get_or_404(
+        cases_visible_to(user).select_related(
+            "client", "centre", "primary_worker", "supervisor", "opened_by"
+        ),
+        public_id=public_id,
+    )
+    if for_write and not can_change_cases(user):
+        raise PermissionDenied
+    return case
+
+
+def may_read_confidential(user, case) -> bool:
+    """The case team and supervisors; never admins, never colleagues."""
+    if user.is_superuser or user.role == Role.SUPERVISOR:
+        return user.is_superuser or case.centre_id == user.centre_id
+    if user.role == Role.SOCIAL_WORKER:
+        return user.pk in case.team_ids()
+    return False
+
+
+def note_filter(user) -> Q:
+    """Notes of visible cases; confidential notes only for their team and supervisors."""
+    from casework.models import Case
+
+    visible_cases = Case.objects.filter(case_filter(user)).values("pk")
+    notes = Q(case__in=visible_cases)
+    if user.is_superuser or getattr(user, "role", None) == Role.SUPERVISOR:
+        return notes
+    if getattr(user, "role", None) == Role.SOCIAL_WORKER:
+        own_cases = Case.objects.filter(_worked_by(user)).values("pk")
+        return notes & (Q(is_confidential=False) | Q(case__in=own_cases))
+    return notes & Q(is_confidential=False)
+
+
+def get_note_for_user(user, case, public_id, for_write: bool = False):
+    """A note of `case` (already fetched through get_case_for_user). Only the author edits."""
+    from casework.models import CaseNote
+
+    note = _get_or_404(
+        CaseNote.objects.visible_to(user).filter(case=case).select_related("author"),
+        public_id=public_id,
+    )
+    if for_write and note.author_id != user.pk:
+        raise PermissionDenied
+    return note

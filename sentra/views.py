@@ -24,8 +24,11 @@ from sentra.models import AuditEvent, Role
 
 
 def home(request):
-    """Each role's home page. The dashboards of later features plug in here."""
-    return render(request, "sentra/home.html", {"role": request.user.role})
+    """Each role's home page: caseload, supervision or centre figures."""
+    from casework.dashboards import dashboard_for
+
+    kind, context = dashboard_for(request.user)
+    return render(request, f"casework/dashboard_{kind}.html", context)
 
 
 @login_not_required

@@ -11,3 +11,61 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// Nothing typed is lost: forms with data-draft-key keep a copy of their text fields in
+// this device's localStorage until the server confirms the save.
+(() => {
+  const fieldsOf = (form) =>
+    form.querySelectorAll("textarea, input[type=text], input[type=number], input[type=datetime-local], select");
+
+  const restore = (form) => {
+    const raw = window.localStorage.getItem(form.dataset.draftKey);
+    if (!raw) return;
+    let draft;
+    try { draft = JSON.parse(raw); } catch { return; }
+    let restored = false;
+    fieldsOf(form).forEach((field) => {
+      if (field.name in draft && field.name !== "csrfmiddlewaretoken" && !field.value.trim() && draft[field.name]) {
+        field.value = draft[field.name];
+        restored = true;
+      }
+    });
+    const notice = form.querySelector("[data-draft-restored]");
+    if (restored && notice) notice.classList.remove("d-none");
+  };
+
+  const save = (form) => {
+    const draft = {};
+    fieldsOf(form).forEach((field) => { if (field.name) draft[field.name] = field.value; });
+    window.localStorage.setItem(form.dataset.draftKey, JSON.stringify(draft));
+  };
+
+  const wire = (root) => {
+    root.querySelectorAll("form[data-draft-key]").forEach((form) => {
+      if (form.dataset.draftWired) return;
+      form.dataset.draftWired = "1";
+      restore(form);
+      form.addEventListener("input", () => save(form));
+    });
+    // The server confirmed a save: forget the draft.
+    root.querySelectorAll("[data-note-saved]").forEach((element) => {
+      window.localStorage.removeItem(element.dataset.noteSaved);
+    });
+  };
+
+  document.addEventListener("DOMContentLoaded", () => wire(document));
+  document.addEventListener("htmx:load", (event) => wire(event.detail.elt.parentElement || document));
+
+  const showError = (event) => {
+    const form = event.detail.elt.closest("form");
+    const alert = form && form.querySelector("[data-save-error]");
+    if (alert) alert.classList.remove("d-none");
+  };
+  document.addEventListener("htmx:sendError", showError);
+  document.addEventListener("htmx:responseError", showError);
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    const form = event.detail.elt.closest("form");
+    const alert = form && form.querySelector("[data-save-error]");
+    if (alert) alert.classList.add("d-none");
+  });
+})();

@@ -21,6 +21,23 @@ class Command(BaseCommand):
                 "DEBUG on. Use --force if this really is a demo database."
             )
         accounts = demo.seed_organisation()
+        from clients.demo import seed_clients
+
+        clients = seed_clients(
+            accounts["peksos1"].centre, [accounts["peksos1"], accounts["peksos2"]], 57, seed=2026
+        ) + seed_clients(accounts["peksos_lain"].centre, [accounts["peksos_lain"]], 6, seed=7)
+        if clients:
+            self.stdout.write(f"Registered {clients} demo clients.")
+        from casework.demo import seed_cases
+
+        cases = seed_cases(
+            accounts["peksos1"].centre,
+            [accounts["peksos1"], accounts["peksos2"]],
+            accounts["supervisor1"],
+            seed=2026,
+        )
+        if cases:
+            self.stdout.write(f"Opened {cases} demo cases.")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Password for every demo account: {demo.DEMO_PASSWORD}")
         for username, user in accounts.items():

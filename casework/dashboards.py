@@ -1,0 +1,103 @@
+"""What each role's home page shows. Every list here costs a fixed number of queries."""
+
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from casework import services
+from casework.models import Case, CaseNote, Task
+from casework.models.stages import OPEN_STAGES, Stage
+from clients.models import Client
+from sentra import access
+from sentra.models import Role, User
+
+CASE_RELATIONS = ("client", "primary_worker")
+
+
+def worker_dashboard(user) -> dict:
+    today = timezone.localdate()
+    mine = Case.objects.visible_to(user).filter(access._worked_by(user)).open()
+    caseload = list(mine.select_related(*CASE_RELATIONS).order_by("stage_entered_at"))
+    by_stage = [
+        (Stage(stage).label, [c for c in caseload if c.stage == stage]) for stage in OPEN_STAGES
+    ]
+    tasks = Task.objects.pending().filter(assignee=user, due_date__lte=today).select_related(
+        "case", "case__client"
+    )
+    return {
+        "caseload_by_stage": [(label, cases) for label, cases in by_stage if cases],
+        "caseload_count": len(caseload),
+        "emergencies": [c for c in caseload if c.emergency_awaiting_response],
+        "tasks_due": list(tasks.order_by("due_date")[:30]),
+        "quiet_cases": list(
+            services.quiet_cases(mine).select_related(*CASE_RELATIONS).order_by("opened_at")[:20]
+        ),
+        "recent_notes": list(
+            CaseNote.objects.filter(author=user)
+            .select_related("case", "case__client")
+            .order_by("-recorded_at")[:8]
+        ),
+        "today": today,
+    }
+
+
+def supervisor_dashboard(user) -> dict:
+    centre = user.centre
+    cases = Case.objects.visible_to(user).open()
+    counts = (
+        cases.values("primary_worker", "stage").annotate(n=Count("id")).order_by()
+    )
+    workers = list(
+        User.objects.filter(centre=centre, role__in=[Role.SOCIAL_WORKER, Role.SUPERVISOR])
+        .filter(Q(is_active=True) | Q(primary_cases__stage__in=OPEN_STAGES))
+        .distinct()
+        .order_by("full_name")
+    )
+    grid = {(row["primary_worker"], row["stage"]): row["n"] for row in counts}
+    team = [
+        {
+            "worker": worker,
+            "cells": [grid.get((worker.pk, stage), 0) for stage in OPEN_STAGES],
+            "total": sum(grid.get((worker.pk, stage), 0) for stage in OPEN_STAGES),
+        }
+        for worker in workers
+    ]
+    stuck_before = timezone.now() - timedelta(days=centre.stuck_case_days if centre else 30)
+    return {
+        "stages": [Stage(s).label for s in OPEN_STAGES],
+        "team": [row for row in team if row["total"] or row["worker"].is_active],
+        "emergencies": list(
+            cases.emergencies_awaiting_response().select_related(*CASE_RELATIONS)
+            .order_by("response_due_at")
+        ),
+        "stuck_cases": list(
+            cases.filter(stage_entered_at__lt=stuck_before)
+            .select_related(*CASE_RELATIONS).order_by("stage_entered_at")[:30]
+        ),
+        "stuck_days": centre.stuck_case_days if centre else 30,
+        "overdue_tasks": list(
+            Task.objects.visible_to(user).overdue().select_related("case", "assignee")
+            .order_by("due_date")[:30]
+        ),
+    }
+
+
+def admin_dashboard(user) -> dict:
+    cases = Case.objects.visible_to(user)
+    by_stage = dict(cases.values_list("stage").annotate(n=Count("id")).order_by())
+    clients = Client.objects.filter(access.centre_filter(user))
+    return {
+        "clients_active": clients.filter(status=Client.Status.ACTIVE).count(),
+        "clients_archived": clients.filter(status=Client.Status.ARCHIVED).count(),
+        "cases_by_stage": [(Stage(s).label, by_stage.get(s, 0)) for s in Stage.values],
+        "open_emergencies": cases.emergencies_awaiting_response().count(),
+    }
+
+
+def dashboard_for(user) -> tuple[str, dict]:
+    if user.is_superuser or user.role == Role.ADMIN:
+        return "admin", admin_dashboard(user)
+    if user.role == Role.SUPERVISOR:
+        return "supervisor", supervisor_dashboard(user)
+    return "worker", worker_dashboard(user)

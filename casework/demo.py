@@ -1,0 +1,191 @@
+"""Demo cases: the demo clients get cases in every stage, with notes, tasks and emergencies.
+
+Deterministic and idempotent: nothing is added to a centre that already has cases.
+Timestamps are moved into the past afterwards so the timelines and reminders have a story.
+"""
+
+import random
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from casework import services
+from casework.models import Case, CaseNote, StageMove, Task
+from casework.models.cases import AccessRoute, Approach, EmergencyNeed, Priority, ReportChannel
+from casework.models.notes import NoteKind, WorkerRole
+from casework.models.stages import STAGE_ORDER, Stage
+from clients.models import Client, Consent
+from sentra.models import Centre, User
+
+# How many demo cases end in each stage (the rest of the clients have no case yet).
+STAGE_PLAN = [
+    (Stage.ACCESS, 5),
+    (Stage.ENGAGEMENT, 6),
+    (Stage.ASSESSMENT, 8),
+    (Stage.PLANNING, 7),
+    (Stage.INTERVENTION, 9),
+    (Stage.MONITORING, 6),
+    (Stage.TERMINATION, 4),
+]
+
+NOTE_TEXTS = {
+    NoteKind.HOME_VISIT: [
+        "Kunjungan rumah ke keluarga. Ibu klien bersedia menerima kembali anaknya setelah "
+        "mediasi; kondisi rumah sempit tetapi layak.",
+        "Kunjungan rumah: tetangga menyampaikan bahwa klien sering ditinggal sendiri.",
+    ],
+    NoteKind.COUNSELLING: [
+        "Sesi konseling individu. Klien mulai bercerita tentang pengalaman di jalanan dan "
+        "menyatakan ingin kembali sekolah.",
+        "Konseling lanjutan: klien lebih tenang, tidur membaik, masih cemas bila membahas "
+        "keluarga.",
+    ],
+    NoteKind.PHONE: ["Telepon dengan puskesmas untuk jadwal pemeriksaan kesehatan klien.",
+                     "WhatsApp dengan wali: konfirmasi kehadiran pada pertemuan keluarga."],
+    NoteKind.OBSERVATION: ["Observasi di asrama: klien aktif dalam kegiatan pagi dan membantu "
+                           "teman yang lebih muda."],
+    NoteKind.RESIDENTS_MEETING: ["Pertemuan pagi: klien menyampaikan keinginan ikut kelas "
+                                 "menjahit."],
+    NoteKind.CASE_REVIEW: ["Review kasus bersama supervisor: rencana perlu menambah dukungan "
+                           "keluarga."],
+}
+CONFIDENTIAL_TEXTS = [
+    "RAHASIA: klien mengungkapkan kekerasan oleh anggota keluarga. Sudah dikonsultasikan "
+    "dengan supervisor; belum dilaporkan ke polisi atas permintaan klien.",
+    "RAHASIA: hasil tes kesehatan klien dibahas hanya dengan tim kasus.",
+]
+PROBLEMS = [
+    "Ditemukan tidur di emperan pasar, tanpa identitas, kondisi kesehatan menurun.",
+    "Dirujuk karena ditelantarkan keluarga; anak tidak bersekolah sejak dua tahun.",
+    "Korban kekerasan dalam rumah tangga, membutuhkan tempat aman sementara.",
+    "Lansia hidup sendiri, tidak mampu memenuhi kebutuhan dasar, keluarga belum ditemukan.",
+    "Penyandang disabilitas fisik, membutuhkan alat bantu dan pelatihan keterampilan.",
+]
+
+
+def _route(rng: random.Random) -> dict:
+    route = rng.choice(list(AccessRoute))
+    if route == AccessRoute.REFERRAL:
+        return {"access_route": route,
+                "referring_institution": rng.choice(["Dinas Sosial Kota Jambi", "RSUD Raden Mattaher",
+                                                     "Polresta Jambi", "LKS Harapan Bunda"]),
+                "referral_letter_number": f"460/{rng.randint(100, 999)}/DINSOS/2026"}
+    if route == AccessRoute.REPORT:
+        return {"access_route": route, "report_channel": rng.choice(list(ReportChannel)),
+                "reporter_name": rng.choice(["Ketua RT 05", "Warga", "Babinsa", ""])}
+    if route == AccessRoute.OUTREACH:
+        return {"access_route": route,
+                "outreach_location": rng.choice(["Pasar Angso Duo", "Simpang Kawat",
+                                                 "Terminal Rawasari"]),
+                "outreach_by": "Tim penjangkauan Sentra"}
+    return {"access_route": route}
+
+
+@transaction.atomic
+def seed_cases(centre: Centre, workers: list[User], supervisor: User, seed: int) -> int:
+    if Case.objects.filter(centre=centre).exists():
+        return 0
+    rng = random.Random(seed)
+    eligible = list(
+        Client.objects.filter(centre=centre, status=Client.Status.ACTIVE)
+        .filter(consents__purpose=Consent.Purpose.SERVICES).distinct().order_by("id")
+    )
+    without_consent = list(
+        Client.objects.filter(centre=centre, status=Client.Status.ACTIVE)
+        .exclude(consents__purpose=Consent.Purpose.SERVICES).order_by("id")
+    )
+    created = 0
+    for target, count in STAGE_PLAN:
+        for _ in range(count):
+            pool = without_consent if target == Stage.ACCESS and without_consent else eligible
+            if not pool:
+                break
+            client = pool.pop(0)
+            _seed_case(rng, client, target, workers, supervisor, emergency=created in (1, 9, 20))
+            created += 1
+    return created
+
+
+def _seed_case(rng, client, target, workers, supervisor, emergency: bool) -> Case:
+    worker = workers[client.pk % len(workers)]
+    case = services.open_case(
+        by=worker,
+        client=client,
+        data={
+            **_route(rng),
+            "approach": rng.choice([Approach.RESIDENTIAL] * 3 + [Approach.FAMILY,
+                                                                 Approach.COMMUNITY]),
+            "problem_statement": rng.choice(PROBLEMS),
+            "priority": Priority.HIGH if emergency else rng.choice(list(Priority)[:3]),
+            "primary_worker": worker,
+            "supervisor": supervisor,
+            "is_emergency": emergency,
+            "emergency_needs": [EmergencyNeed.RESCUE, EmergencyNeed.MEDICAL] if emergency else [],
+        },
+        team=[w for w in workers if w != worker][:1] if rng.random() < 0.3 else [],
+    )
+    steps = STAGE_ORDER[1: STAGE_ORDER.index(target) + 1]
+    for stage in steps:
+        by = supervisor if stage == Stage.TERMINATION else worker
+        services.move_case_to_stage(by=by, case=case, to_stage=stage,
+                                    reason=f"Demo: lanjut ke tahap {Stage(stage).label}")
+    _backdate(rng, case, len(steps))
+    _seed_notes_and_tasks(rng, case, worker, supervisor, emergency)
+    return case
+
+
+def _backdate(rng, case: Case, steps: int) -> None:
+    """Spread the stage moves over the past months (demo data only)."""
+    now = timezone.now()
+    opened = now - timedelta(days=rng.randint(10 + steps * 12, 40 + steps * 25))
+    moves = list(case.stage_moves.order_by("id"))
+    moment = opened
+    for move in moves:
+        StageMove.objects.filter(pk=move.pk).update(moved_at=moment)
+        last = moment
+        moment = moment + timedelta(days=rng.randint(5, 30))
+        moment = min(moment, now - timedelta(days=1))
+    fields = {"opened_at": opened, "stage_entered_at": last}
+    if case.stage == Stage.TERMINATION:
+        fields["closed_at"] = last
+    Case.objects.filter(pk=case.pk).update(**fields)
+    if case.is_emergency:
+        due = opened + timedelta(hours=case.centre.emergency_response_hours)
+        Case.objects.filter(pk=case.pk).update(
+            opened_at=now - timedelta(hours=30) if steps == 0 else opened,
+            response_due_at=now - timedelta(hours=6) if steps == 0 else due,
+        )
+    case.refresh_from_db()
+
+
+def _seed_notes_and_tasks(rng, case: Case, worker: User, supervisor: User, emergency: bool):
+    now = timezone.now()
+    span = max((now - case.opened_at).days, 1)
+    count = min(2 + span // 15, 8)
+    for index in range(count):
+        kind = rng.choice(list(NOTE_TEXTS))
+        confidential = index == 1 and rng.random() < 0.5
+        occurred = case.opened_at + timedelta(days=rng.randint(0, span), hours=rng.randint(8, 16))
+        occurred = min(occurred, now - timedelta(hours=2))
+        note = CaseNote.objects.create(
+            case=case,
+            author=worker if index % 4 else (worker if rng.random() < 0.7 else supervisor),
+            kind=kind,
+            occurred_at=occurred,
+            duration_minutes=rng.choice([15, 30, 45, 60, 90]),
+            narrative=rng.choice(CONFIDENTIAL_TEXTS) if confidential else rng.choice(NOTE_TEXTS[kind]),
+            worker_roles=rng.sample(list(WorkerRole.values), k=rng.randint(1, 2)),
+            is_confidential=confidential,
+        )
+        if emergency and index == 0 and case.stage != Stage.ACCESS:
+            Case.objects.filter(pk=case.pk).update(first_response_at=occurred,
+                                                   first_response_by=worker)
+    if case.is_open:
+        today = timezone.localdate()
+        Task.objects.create(case=case, title=rng.choice(
+            ["Kunjungan rumah ke keluarga", "Urus akta kelahiran di Dukcapil",
+             "Jadwalkan pemeriksaan di puskesmas", "Siapkan bahan konferensi kasus",
+             "Hubungi sekolah untuk pendaftaran kembali"]),
+            due_date=today + timedelta(days=rng.randint(-5, 10)), assignee=worker,
+            created_by=worker, note=note)

@@ -1,0 +1,224 @@
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from casework.models import Case, CaseNote, Task
+from casework.models.cases import AccessRoute, EmergencyNeed
+from casework.models.notes import WorkerRole
+from casework.models.stages import Stage
+from sentra.models import Role, User
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+ROUTE_FIELDS = {
+    AccessRoute.REFERRAL: ["referring_institution", "referral_letter_number", "referral_date"],
+    AccessRoute.REPORT: ["reporter_name", "report_channel"],
+    AccessRoute.OUTREACH: ["outreach_location", "outreach_by"],
+    AccessRoute.WALK_IN: [],
+}
+REQUIRED_FOR_ROUTE = {
+    AccessRoute.REFERRAL: ["referring_institution"],
+    AccessRoute.REPORT: ["report_channel"],
+    AccessRoute.OUTREACH: ["outreach_location"],
+}
+
+
+def _staff(centre, *roles):
+    return User.objects.filter(centre=centre, is_active=True, role__in=roles).order_by("full_name")
+
+
+class CaseOpenForm(forms.ModelForm):
+    emergency_needs = forms.MultipleChoiceField(
+        label=_("Immediate needs (emergency only)"),
+        choices=EmergencyNeed.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Case
+        fields = [
+            "access_route",
+            "referring_institution",
+            "referral_letter_number",
+            "referral_date",
+            "reporter_name",
+            "report_channel",
+            "outreach_location",
+            "outreach_by",
+            "approach",
+            "problem_statement",
+            "priority",
+            "primary_worker",
+            "team",
+            "supervisor",
+            "is_emergency",
+            "emergency_needs",
+        ]
+        widgets = {
+            "referral_date": DATE_INPUT,
+            "problem_statement": forms.Textarea(attrs={"rows": 4}),
+            "team": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, centre, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        workers = _staff(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)
+        self.fields["primary_worker"].queryset = workers
+        self.fields["team"].queryset = workers
+        self.fields["supervisor"].queryset = _staff(centre, Role.SUPERVISOR)
+        if not self.is_bound:
+            if user.role == Role.SOCIAL_WORKER:
+                self.initial.setdefault("primary_worker", user.pk)
+            supervisors = list(self.fields["supervisor"].queryset[:2])
+            if len(supervisors) == 1:
+                self.initial.setdefault("supervisor", supervisors[0].pk)
+
+    def clean_referral_date(self):
+        value = self.cleaned_data.get("referral_date")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("The referral date cannot be in the future."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        route = cleaned.get("access_route")
+        for name in REQUIRED_FOR_ROUTE.get(route, []):
+            if not cleaned.get(name):
+                self.add_error(name, _("Needed for this access route."))
+        # Keep only the details of the chosen route.
+        for other_route, names in ROUTE_FIELDS.items():
+            if other_route != route:
+                for name in names:
+                    cleaned[name] = None if name == "referral_date" else ""
+        if cleaned.get("is_emergency") and not cleaned.get("emergency_needs"):
+            self.add_error("emergency_needs", _("Tick at least one immediate need."))
+        if not cleaned.get("is_emergency"):
+            cleaned["emergency_needs"] = []
+        primary, team = cleaned.get("primary_worker"), cleaned.get("team")
+        if primary and team and primary in team:
+            cleaned["team"] = [member for member in team if member != primary]
+        return cleaned
+
+
+class CaseEditForm(forms.ModelForm):
+    class Meta:
+        model = Case
+        fields = ["approach", "problem_statement", "priority", "team", "supervisor"]
+        widgets = {"problem_statement": forms.Textarea(attrs={"rows": 4}),
+                   "team": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        centre = self.instance.centre
+        self.fields["team"].queryset = _staff(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR).exclude(
+            pk=self.instance.primary_worker_id
+        )
+        self.fields["supervisor"].queryset = _staff(centre, Role.SUPERVISOR)
+
+
+class StageMoveForm(forms.Form):
+    to_stage = forms.ChoiceField(label=_("Move to"), choices=Stage.choices)
+    reason = forms.CharField(
+        label=_("Why now?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("A sentence for the timeline, e.g. 'first visit done, client agreed'."),
+    )
+
+    def __init__(self, *args, choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if choices is not None:
+            self.fields["to_stage"].choices = [(s, Stage(s).label) for s in choices]
+
+
+class CaseNoteForm(forms.ModelForm):
+    worker_roles = forms.MultipleChoiceField(
+        label=_("Roles you played"),
+        choices=WorkerRole.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    first_response = forms.BooleanField(
+        label=_("This note records the first response to the emergency"), required=False
+    )
+
+    class Meta:
+        model = CaseNote
+        fields = ["kind", "occurred_at", "duration_minutes", "narrative", "worker_roles",
+                  "is_confidential"]
+        widgets = {"occurred_at": DATETIME_INPUT,
+                   "narrative": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occurred_at"].initial = timezone.localtime().replace(second=0,
+                                                                          microsecond=0)
+        self.fields["duration_minutes"].widget.attrs.update(inputmode="numeric", min=0, max=1440)
+        if self.instance.pk or not case.emergency_awaiting_response:
+            del self.fields["first_response"]
+
+    def clean_occurred_at(self):
+        value = self.cleaned_data["occurred_at"]
+        if value > timezone.now() + timedelta(minutes=5):
+            raise forms.ValidationError(_("A note records what already happened: the time "
+                                          "cannot be in the future."))
+        return value
+
+    def clean_duration_minutes(self):
+        value = self.cleaned_data.get("duration_minutes")
+        if value is not None and value > 24 * 60:
+            raise forms.ValidationError(_("A contact lasts at most 24 hours (1440 minutes)."))
+        return value
+
+    def clean_narrative(self):
+        value = self.cleaned_data["narrative"].strip()
+        if not value:
+            raise forms.ValidationError(_("Write what happened."))
+        return value
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["title", "due_date", "assignee"]
+        widgets = {"due_date": DATE_INPUT}
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = _staff(
+            case.centre, Role.SOCIAL_WORKER, Role.SUPERVISOR
+        )
+
+
+class ReassignForm(forms.Form):
+    cases = forms.ModelMultipleChoiceField(
+        label=_("Cases"), queryset=Case.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    to_worker = forms.ModelChoiceField(label=_("New primary social worker"),
+                                       queryset=User.objects.none())
+    reason = forms.CharField(label=_("Reason"), max_length=300,
+                             help_text=_("e.g. worker on leave, caseload balance"))
+
+    def __init__(self, *args, cases, centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cases"].queryset = cases
+        self.fields["cases"].label_from_instance = (
+            lambda case: f"{case.number} · {case.client.full_name} · "
+            f"{case.primary_worker.full_name} · {case.get_stage_display()}"
+        )
+        self.fields["to_worker"].queryset = _staff(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)
+
+
+class CaseFilterForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Stage"), required=False,
+                              choices=[("", _("All open stages")), *Stage.choices])
+    worker = forms.ModelChoiceField(label=_("Primary social worker"), required=False,
+                                    queryset=User.objects.none())
+    emergency = forms.BooleanField(label=_("Emergencies only"), required=False)
+
+    def __init__(self, *args, centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].queryset = _staff(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)

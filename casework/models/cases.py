@@ -1,0 +1,218 @@
+"""A case: one admission of a client to the centre's services, moving through ATENSI."""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from casework.models.stages import OPEN_STAGES, Stage
+from sentra import access
+from sentra.models import Centre
+
+
+class AccessRoute(models.TextChoices):
+    REFERRAL = "referral", _("Referral (rujukan)")
+    REPORT = "report", _("Report (pelaporan)")
+    OUTREACH = "outreach", _("Outreach (penjangkauan)")
+    WALK_IN = "walk_in", _("Walk-in")
+
+
+class ReportChannel(models.TextChoices):
+    CALL_CENTRE_171 = "call_centre_171", _("Call centre 171")
+    COMMUNITY = "community", _("Community member")
+    POLICE = "police", _("Police")
+    VILLAGE = "village", _("Village or RT/RW head")
+    SOCIAL_MEDIA = "social_media", _("Social media")
+    OTHER = "other", _("Other")
+
+
+class Approach(models.TextChoices):
+    RESIDENTIAL = "residential", _("Residential")
+    FAMILY = "family", _("Family-based")
+    COMMUNITY = "community", _("Community-based")
+
+
+class Priority(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+    CRITICAL = "critical", _("Critical (danger now)")
+
+
+class EmergencyNeed(models.TextChoices):
+    RESCUE = "rescue", _("Rescue / safety")
+    MEDICAL = "medical", _("Medical")
+    PSYCHOLOGICAL = "psychological", _("Psychological")
+    ASSISTIVE_DEVICE = "assistive_device", _("Assistive device")
+    SIGN_LANGUAGE = "sign_language", _("Sign-language interpreter")
+
+
+class CaseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(access.case_filter(user))
+
+    def open(self):
+        return self.filter(stage__in=OPEN_STAGES)
+
+    def worked_by(self, user):
+        return self.filter(models.Q(primary_worker=user) | models.Q(team=user)).distinct()
+
+    def emergencies_awaiting_response(self):
+        return self.open().filter(is_emergency=True, first_response_at__isnull=True)
+
+
+class Case(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    centre = models.ForeignKey(Centre, verbose_name=_("centre"), on_delete=models.PROTECT)
+    client = models.ForeignKey(
+        "clients.Client", verbose_name=_("client"), on_delete=models.PROTECT, related_name="cases"
+    )
+    number = models.CharField(_("case number"), max_length=30)
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.ACCESS
+    )
+    stage_entered_at = models.DateTimeField(_("in this stage since"), default=timezone.now)
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    access_route = models.CharField(
+        _("access route"), max_length=20, choices=AccessRoute.choices
+    )
+    referring_institution = models.CharField(_("referring institution"), max_length=200,
+                                             blank=True)
+    referral_letter_number = models.CharField(_("referral letter number"), max_length=100,
+                                              blank=True)
+    referral_date = models.DateField(_("referral date"), null=True, blank=True)
+    reporter_name = models.CharField(_("who reported"), max_length=200, blank=True)
+    report_channel = models.CharField(
+        _("report channel"), max_length=20, choices=ReportChannel.choices, blank=True
+    )
+    outreach_location = models.CharField(_("outreach location"), max_length=200, blank=True)
+    outreach_by = models.CharField(_("outreach done by"), max_length=200, blank=True)
+
+    approach = models.CharField(_("approach"), max_length=20, choices=Approach.choices)
+    problem_statement = models.TextField(_("initial problem statement"))
+    priority = models.CharField(
+        _("priority / risk"), max_length=10, choices=Priority.choices, default=Priority.MEDIUM
+    )
+    primary_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("primary social worker"),
+        on_delete=models.PROTECT,
+        related_name="primary_cases",
+    )
+    team = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("team members"),
+        blank=True,
+        related_name="team_cases",
+    )
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("supervisor"),
+        on_delete=models.PROTECT,
+        related_name="supervised_cases",
+    )
+
+    is_emergency = models.BooleanField(_("emergency case response"), default=False)
+    emergency_needs = models.JSONField(_("immediate needs"), default=list, blank=True)
+    response_due_at = models.DateTimeField(_("first response due"), null=True, blank=True)
+    first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    first_response_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+
+    objects = CaseQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[team])
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-opened_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "number"], name="case_number_per_centre"),
+            # At most one open case per client and centre (re-admission is a new case).
+            models.UniqueConstraint(
+                fields=["centre", "client"],
+                condition=~models.Q(stage=Stage.TERMINATION),
+                name="one_open_case_per_client",
+            ),
+        ]
+        indexes = [models.Index(fields=["centre", "stage"])]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def audit_label(self) -> str:
+        return self.number
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage != Stage.TERMINATION
+
+    @property
+    def emergency_awaiting_response(self) -> bool:
+        return self.is_open and self.is_emergency and self.first_response_at is None
+
+    @property
+    def emergency_overdue(self) -> bool:
+        return (
+            self.emergency_awaiting_response
+            and self.response_due_at is not None
+            and self.response_due_at < timezone.now()
+        )
+
+    @property
+    def days_in_stage(self) -> int:
+        return (timezone.now() - self.stage_entered_at).days
+
+    def team_ids(self) -> set[int]:
+        return {self.primary_worker_id, *(member.pk for member in self.team.all())}
+
+    def emergency_need_labels(self) -> list[str]:
+        labels = dict(EmergencyNeed.choices)
+        return [str(labels.get(need, need)) for need in self.emergency_needs]
+
+    def response_deadline_from(self, start) -> timedelta:
+        return start + timedelta(hours=self.centre.emergency_response_hours)
+
+
+class StageMove(models.Model):
+    """Every move of a case between stages: who, when, why."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="stage_moves")
+    from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(max_length=20, choices=Stage.choices)
+    moved_at = models.DateTimeField(default=timezone.now)
+    moved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["moved_at", "id"]
+
+
+class CaseAssignment(models.Model):
+    """A change of primary social worker, with the supervisor's reason."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="assignments")
+    from_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    to_worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="+")
+    assigned_at = models.DateTimeField(default=timezone.now)
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    reason = models.CharField(_("reason"), max_length=300)
+
+    class Meta:
+        ordering = ["-assigned_at"]

@@ -1,0 +1,379 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from clients import identity, services
+from clients.forms import (
+    ArchiveForm,
+    CategoryForm,
+    ClientFilterForm,
+    ClientForm,
+    ClientRegistrationForm,
+    ClientSearchForm,
+    ConsentForm,
+    ConsentWithdrawalForm,
+    DocumentForm,
+    FamilyMemberForm,
+    TracingAttemptForm,
+)
+from clients.models import Client, ClientDocument, PPKSCategory
+from sentra import access, audit
+from sentra.lists import paginate
+from sentra.models import Role
+
+SEARCH_SESSION_KEY = "client_search"
+
+
+def _registry(user):
+    """The existence view with, per row, whether the user may open the file."""
+    return (
+        Client.objects.in_registry_of(user)
+        .select_related("registered_by", "category")
+        .annotate(can_open=Exists(Client.objects.visible_to(user).filter(pk=OuterRef("pk"))))
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def client_list(request):
+    user = request.user
+    if request.method == "POST":
+        # Names are searched by POST and kept in the session, never in the URL.
+        search = ClientSearchForm(request.POST)
+        term = search.cleaned_data["q"].strip() if search.is_valid() else ""
+        request.session[SEARCH_SESSION_KEY] = term
+        return redirect(request.get_full_path())
+    term = request.session.get(SEARCH_SESSION_KEY, "")
+    staff = access.staff_visible_to(user).filter(role=Role.SOCIAL_WORKER)
+    default_scope = "mine" if user.is_social_worker else "all"
+    filters = ClientFilterForm(request.GET or {"scope": default_scope}, centre=user.centre,
+                               staff=staff)
+    clients = _registry(user)
+    if filters.is_valid():
+        data = filters.cleaned_data
+        if (data["scope"] or default_scope) == "mine":
+            clients = clients.filter(can_open=True)
+        if data["category"]:
+            clients = clients.filter(category=data["category"])
+        if data["cluster"]:
+            clients = clients.filter(clusters=data["cluster"])
+        if data["status"]:
+            clients = clients.filter(status=data["status"])
+        if data["worker"]:
+            clients = clients.filter(registered_by=data["worker"])
+    if term:
+        clients = services.search_clients(clients, term)
+    context = {
+        "page": paginate(request, clients.order_by("-registered_on", "-id")),
+        "filters": filters,
+        "search": ClientSearchForm(initial={"q": term}),
+        "term": term,
+        "can_register": access.can_change_clients(user),
+    }
+    return render(request, "clients/client_list.html", context)
+
+
+@require_POST
+def client_search_clear(request):
+    request.session.pop(SEARCH_SESSION_KEY, None)
+    return redirect("clients:list")
+
+
+@require_http_methods(["GET", "POST"])
+def client_register(request):
+    if not access.can_change_clients(request.user):
+        raise PermissionDenied
+    centre = request.user.centre
+    form = ClientRegistrationForm(request.POST or None, centre=centre)
+    if request.method == "POST" and form.is_valid():
+        data = {
+            name: form.cleaned_data[name]
+            for name in form.Meta.fields
+            if name not in ("clusters",)
+        }
+        client = services.register_client(
+            by=request.user,
+            centre=centre,
+            data=data,
+            clusters=form.cleaned_data["clusters"],
+            request=request,
+        )
+        messages.success(
+            request,
+            _("%(name)s is registered as %(number)s. Complete the record when you know more.")
+            % {"name": client.full_name, "number": client.registration_number},
+        )
+        return redirect("clients:detail", public_id=client.public_id)
+    return render(request, "clients/client_register.html", _identity_context(request, form))
+
+
+def _identity_context(request, form, client=None):
+    duplicates = form.duplicates
+    listed = duplicates.same_nik + duplicates.same_kk + duplicates.similar
+    openable = set(
+        Client.objects.visible_to(request.user)
+        .filter(pk__in=[c.pk for c in listed])
+        .values_list("pk", flat=True)
+    )
+    return {"form": form, "client": client, "duplicates": duplicates, "openable": openable}
+
+
+@require_GET
+def client_detail(request, public_id):
+    client = access.get_client_for_user(request.user, public_id)
+    documents = list(client.documents.filter(is_archived=False).select_related("uploaded_by"))
+    cases = list(
+        access.cases_visible_to(request.user).filter(client=client)
+        .select_related("client", "primary_worker")
+    )
+    context = {
+        "client": client,
+        "clusters": client.clusters.all(),
+        "disability_types": client.disability_types.all(),
+        "family": client.family.filter(is_archived=False),
+        "tracing_attempts": client.tracing_attempts.select_related("recorded_by")[:20],
+        "documents": documents,
+        "photo": next((d for d in documents if d.kind == ClientDocument.Kind.PHOTO), None),
+        "missing_documents": services.missing_documents(client, documents),
+        "consents": client.consents.select_related("guardian", "proof", "recorded_by"),
+        "address": identity.region_path(
+            client.village_code or client.district_code or client.regency_code
+            or client.province_code
+        ),
+        "phone": identity.display_phone(client.phone),
+        "can_change": access.can_change_clients(request.user),
+        "cases": cases,
+        "can_open_case": access.can_change_cases(request.user)
+        and not client.is_archived
+        and not any(case.is_open for case in cases),
+    }
+    audit.record_view(request, client)
+    return render(request, "clients/client_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def client_edit(request, public_id):
+    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    form = ClientForm(request.POST or None, instance=client, centre=client.centre)
+    if request.method == "POST" and form.is_valid():
+        if form.has_changed():
+            changed = [f for f in form.changed_data if f not in ("confirm_different",
+                                                                  "estimated_age")]
+            client = form.save(commit=False)
+            services.update_client(by=request.user, client=client, fields=changed,
+                                   request=request)
+            form.save_m2m()
+        messages.success(request, _("Changes saved."))
+        return redirect("clients:detail", public_id=client.public_id)
+    return render(request, "clients/client_edit.html", _identity_context(request, form, client))
+
+
+@require_http_methods(["GET", "POST"])
+def client_archive(request, public_id):
+    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    form = ArchiveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.archive_client(
+            by=request.user, client=client, reason=form.cleaned_data["reason"], request=request
+        )
+        messages.success(request, _("The record is archived. It can be restored at any time."))
+        return redirect("clients:detail", public_id=client.public_id)
+    return render(request, "clients/client_archive.html", {"client": client, "form": form})
+
+
+@require_POST
+def client_restore(request, public_id):
+    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    services.restore_client(by=request.user, client=client, request=request)
+    messages.success(request, _("The record is active again."))
+    return redirect("clients:detail", public_id=client.public_id)
+
+
+@require_GET
+def client_history(request, public_id):
+    client = access.get_client_for_user(request.user, public_id)
+    records = list(client.history.select_related("history_user")[:50])
+    changes = []
+    for newer, older in zip(records, records[1:] + [None], strict=False):
+        delta = newer.diff_against(older, excluded_fields=["search_name"]) if older else None
+        changes.append({"record": newer, "changes": delta.changes if delta else []})
+    audit.record_view(request, client)
+    return render(request, "clients/client_history.html", {"client": client, "changes": changes})
+
+
+# --- Family and tracing ------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def family_edit(request, public_id, member_id=None):
+    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    member = get_object_or_404(client.family, public_id=member_id) if member_id else None
+    form = FamilyMemberForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        member = form.save(commit=False)
+        member.client = client
+        services.save_family_member(
+            by=request.user, member=member, fields=form.changed_data, request=request
+        )
+        messages.success(request, _("Family details saved."))
+        return redirect("clients:detail", public_id=client.public_id)
+    return render(
+        request, "clients/family_form.html", {"client": client, "form": form, "member": member}
+    )
+
+
+@require_POST
+def family_archive(request, public_id, member_id):
+    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    member = get_object_or_404(client.family, public_id=member_id)
+    services.archive_family_member(by=request.user, member=member, request=request)
+    messages.success(request, _("%(name)s is no longer listed (kept in the history).")
+                     % {"name": member.name})
+    return redirect("clients:detail", public_id=client.public_id)
+
+
+@require_http_methods(["GET", "POST"])
+def tracing_add(request, public_id):
+    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    form = TracingAttemptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.record_tracing_attempt(
+            by=request.user, client=client, data=form.cleaned_data, request=request
+        )
+        messages.success(request, _("Tracing attempt recorded."))
+        return redirect("clients:detail", public_id=client.public_id)
+    return render(request, "clients/tracing_form.html", {"client": client, "form": form})
+
+
+# --- Documents -------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def document_add(request, public_id):
+    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_document(
+            by=request.user,
+            client=client,
+            kind=form.cleaned_data["kind"],
+            upload=form.cleaned_data["file"],
+            content_type=form.content_type,
+            description=form.cleaned_data["description"],
+            request=request,
+        )
+        messages.success(request, _("Document uploaded."))
+        return redirect("clients:detail", public_id=client.public_id)
+    return render(request, "clients/document_form.html", {"client": client, "form": form})
+
+
+@require_GET
+def document_download(request, public_id, document_id):
+    client = access.get_client_for_user(request.user, public_id)
+    document = get_object_or_404(client.documents, public_id=document_id)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    audit.record(audit.Action.DOWNLOAD, by=request.user, obj=document, request=request)
+    # Images may show inline (the profile photo); everything else downloads. The stored
+    # content type was sniffed at upload, and nosniff stops the browser guessing HTML.
+    inline = request.GET.get("inline") == "1" and document.content_type.startswith("image/")
+    filename = f"{client.registration_number}-{document.kind}.{document.file.name.rsplit('.', 1)[-1]}"
+    response = FileResponse(
+        handle, as_attachment=not inline, filename=filename, content_type=document.content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def document_archive(request, public_id, document_id):
+    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    document = get_object_or_404(client.documents, public_id=document_id)
+    services.archive_document(by=request.user, document=document, request=request)
+    messages.success(request, _("Document archived."))
+    return redirect("clients:detail", public_id=client.public_id)
+
+
+# --- Consent --------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def consent_add(request, public_id):
+    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    form = ConsentForm(request.POST or None, request.FILES or None, client=client)
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in form.Meta.fields}
+        if form.cleaned_data.get("proof_file"):
+            data["proof"] = services.add_document(
+                by=request.user,
+                client=client,
+                kind=ClientDocument.Kind.OTHER,
+                upload=form.cleaned_data["proof_file"],
+                content_type=form.proof_content_type,
+                description=_("Consent: %(purpose)s")
+                % {"purpose": dict(form.fields["purpose"].choices)[data["purpose"]]},
+                request=request,
+            )
+        services.record_consent(by=request.user, client=client, data=data, request=request)
+        messages.success(request, _("Consent recorded."))
+        return redirect("clients:detail", public_id=client.public_id)
+    return render(request, "clients/consent_form.html", {"client": client, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def consent_withdraw(request, public_id, consent_id):
+    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    consent = get_object_or_404(client.consents, public_id=consent_id, withdrawn_on__isnull=True)
+    form = ConsentWithdrawalForm(request.POST or None, consent=consent)
+    if request.method == "POST" and form.is_valid():
+        services.withdraw_consent(
+            by=request.user,
+            consent=consent,
+            withdrawn_on=form.cleaned_data["withdrawn_on"],
+            reason=form.cleaned_data["reason"],
+            request=request,
+        )
+        messages.success(request, _("Withdrawal recorded."))
+        return redirect("clients:detail", public_id=client.public_id)
+    return render(
+        request,
+        "clients/consent_withdraw.html",
+        {"client": client, "consent": consent, "form": form},
+    )
+
+
+# --- Reference data and regions ----------------------------------------------------------------
+
+
+@require_GET
+def regions(request):
+    """<option>s for the next address level (htmx). Region names are public data."""
+    for parent_field, _child in (("district_code", "village"), ("regency_code", "district"),
+                                 ("province_code", "regency")):
+        if parent_field in request.GET:
+            parent = request.GET[parent_field]
+            break
+    else:
+        parent = ""
+    options = identity.children_of(parent) if parent.isdigit() else ()
+    return render(request, "clients/region_options.html", {"options": options})
+
+
+@access.role_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def category_list(request):
+    centre = request.user.centre
+    form = CategoryForm(request.POST or None, centre=centre)
+    if request.method == "POST" and form.is_valid():
+        services.add_category(by=request.user, category=form.save(commit=False), centre=centre,
+                              request=request)
+        messages.success(request, _("Category added."))
+        return redirect("clients:categories")
+    categories = PPKSCategory.objects.for_centre(centre).select_related("cluster", "centre")
+    return render(request, "clients/category_list.html", {"categories": categories, "form": form})
+

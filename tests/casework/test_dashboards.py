@@ -1,0 +1,68 @@
+import pytest
+from django.urls import reverse
+
+from casework import services
+from tests.casework.conftest import open_case_for
+from tests.factories import ClientFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def make_cases(n, centre, worker, supervisor):
+    for _ in range(n):
+        case = open_case_for(ClientFactory(centre=centre, registered_by=worker), worker,
+                             supervisor)
+        services.add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
+        services.add_task(by=worker, case=case,
+                          data={"title": "t", "due_date": "2026-01-01", "assignee": worker})
+
+
+@pytest.mark.parametrize("role", ["worker", "supervisor", "admin"])
+def test_dashboards_cost_the_same_queries_for_3_or_25_cases(
+    cast, centre, client_for, django_assert_max_num_queries, role
+):
+    http = client_for(cast[role])
+    make_cases(3, centre, cast["worker"], cast["supervisor"])
+    with django_assert_max_num_queries(30) as few:
+        assert http.get(reverse("home")).status_code == 200
+    make_cases(22, centre, cast["worker"], cast["supervisor"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        http.get(reverse("home"))
+
+
+def test_case_list_query_budget(supervisor, worker, centre, client_for,
+                                django_assert_max_num_queries):
+    http = client_for(supervisor)
+    make_cases(3, centre, worker, supervisor)
+    with django_assert_max_num_queries(20) as few:
+        http.get(reverse("casework:case-list"))
+    make_cases(20, centre, worker, supervisor)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        http.get(reverse("casework:case-list"))
+
+
+def test_case_page_query_budget(supervisor, worker, centre, client_for,
+                                django_assert_max_num_queries):
+    case = open_case_for(ClientFactory(centre=centre, registered_by=worker), worker, supervisor)
+    http = client_for(supervisor)
+    services.add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
+    with django_assert_max_num_queries(40) as few:
+        http.get(reverse("casework:case-detail", args=[case.public_id]))
+    for _ in range(15):
+        note = services.add_note(by=worker, case=case, data={"kind": "phone", "narrative": "y"})
+        services.add_task(by=worker, case=case, data={"title": "t", "due_date": "2026-01-01",
+                                                      "assignee": worker, "note": note})
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        http.get(reverse("casework:case-detail", args=[case.public_id]))
+
+
+def test_supervisor_sees_caseload_per_worker_and_stage(cast, centre, client_for):
+    make_cases(2, centre, cast["worker"], cast["supervisor"])
+    body = client_for(cast["supervisor"]).get(reverse("home")).content.decode()
+    assert cast["worker"].full_name in body and "Team caseload" in body
+
+
+def test_admin_dashboard_shows_counts_and_no_note_text(cast, centre, client_for):
+    make_cases(2, centre, cast["worker"], cast["supervisor"])
+    body = client_for(cast["admin"]).get(reverse("home")).content.decode()
+    assert "Cases by stage" in body and "Access" in body

@@ -1,0 +1,104 @@
+import pytest
+
+from casework import services, stages
+from casework.models import Case
+from casework.models.stages import STAGE_ORDER, Stage
+from tests.casework.conftest import open_case_for
+from tests.factories import ClientFactory
+
+pytestmark = pytest.mark.django_db
+
+FORWARD = list(zip(STAGE_ORDER, STAGE_ORDER[1:], strict=False))
+ALLOWED = {*FORWARD, (Stage.MONITORING, Stage.PLANNING)}
+ALL_PAIRS = [(a, b) for a in STAGE_ORDER for b in STAGE_ORDER if a != b]
+
+
+@pytest.mark.parametrize(("from_stage", "to_stage"), ALL_PAIRS)
+def test_every_move_is_allowed_or_refused_by_the_rules(case, supervisor, consent_to_services,
+                                                       from_stage, to_stage):
+    Case.objects.filter(pk=case.pk).update(stage=from_stage)
+    case.refresh_from_db()
+    problems = stages.problems_with_move(case, to_stage, supervisor)
+    assert (problems == []) == ((from_stage, to_stage) in ALLOWED), problems
+
+
+def test_a_case_walks_from_access_to_monitoring_and_back_to_planning(
+    case, worker, consent_to_services
+):
+    for stage in STAGE_ORDER[1:6]:
+        services.move_case_to_stage(by=worker, case=case, to_stage=stage, reason="lanjut")
+    case.refresh_from_db()
+    assert case.stage == Stage.MONITORING
+    services.move_case_to_stage(by=worker, case=case, to_stage=Stage.PLANNING,
+                                reason="rencana perlu direvisi")
+    moves = list(case.stage_moves.values_list("from_stage", "to_stage", "moved_by", "reason"))
+    assert moves[0] == ("", Stage.ACCESS, worker.pk, "Case opened")
+    assert moves[-1] == (Stage.MONITORING, Stage.PLANNING, worker.pk, "rencana perlu direvisi")
+    assert len(moves) == 7
+
+
+def test_skipping_a_stage_is_refused(case, worker, consent_to_services):
+    with pytest.raises(services.StageMoveRefused) as refusal:
+        services.move_case_to_stage(by=worker, case=case, to_stage=Stage.ASSESSMENT)
+    assert "cannot move" in refusal.value.messages[0]
+    case.refresh_from_db()
+    assert case.stage == Stage.ACCESS
+
+
+def test_engagement_needs_consent_to_services(case, worker):
+    with pytest.raises(services.StageMoveRefused) as refusal:
+        services.move_case_to_stage(by=worker, case=case, to_stage=Stage.ENGAGEMENT)
+    assert "consent" in refusal.value.messages[0]
+
+
+def test_withdrawn_consent_does_not_count(case, worker, consent_to_services):
+    from datetime import date
+
+    consent_to_services.given_on = date(2026, 1, 1)
+    consent_to_services.withdrawn_on = date(2026, 2, 1)
+    consent_to_services.save()
+    assert stages.problems_with_move(case, Stage.ENGAGEMENT, worker)
+
+
+def test_only_a_supervisor_closes_a_case(case, worker, supervisor):
+    Case.objects.filter(pk=case.pk).update(stage=Stage.MONITORING)
+    case.refresh_from_db()
+    assert stages.problems_with_move(case, Stage.TERMINATION, worker)
+    services.move_case_to_stage(by=supervisor, case=case, to_stage=Stage.TERMINATION,
+                                reason="tujuan tercapai")
+    case.refresh_from_db()
+    assert not case.is_open and case.closed_at is not None
+    assert stages.next_stages(case) == []
+
+
+def test_a_client_has_at_most_one_open_case_and_returns_as_a_new_case(
+    case, case_client, worker, supervisor
+):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        open_case_for(case_client, worker, supervisor)
+    Case.objects.filter(pk=case.pk).update(stage=Stage.TERMINATION)
+    second = open_case_for(case_client, worker, supervisor)
+    assert second.number != case.number and second.stage == Stage.ACCESS
+    assert case_client.cases.count() == 2
+
+
+def test_case_numbers_are_readable_and_per_centre(case, centre, worker, supervisor):
+    from datetime import date
+
+    assert case.number == f"ALY-K-{date.today().year}-0001"
+    other = open_case_for(ClientFactory(centre=centre, registered_by=worker), worker, supervisor)
+    assert other.number.endswith("-0002")
+
+
+def test_a_guard_added_later_is_consulted(case, worker, consent_to_services):
+    @stages.guard(leaving=Stage.ACCESS)
+    def never(case, by):
+        return "blocked by a later feature"
+
+    try:
+        assert stages.problems_with_move(case, Stage.ENGAGEMENT, worker) == [
+            "blocked by a later feature"]
+    finally:
+        stages._GUARDS.remove((Stage.ACCESS, None, never))
