@@ -22,8 +22,10 @@ def worker_dashboard(user) -> dict:
     by_stage = [
         (Stage(stage).label, [c for c in caseload if c.stage == stage]) for stage in OPEN_STAGES
     ]
-    tasks = Task.objects.pending().filter(assignee=user, due_date__lte=today).select_related(
-        "case", "case__client"
+    tasks = (
+        Task.objects.pending()
+        .filter(assignee=user, due_date__lte=today)
+        .select_related("case", "case__client")
     )
     return {
         "caseload_by_stage": [(label, cases) for label, cases in by_stage if cases],
@@ -45,9 +47,7 @@ def worker_dashboard(user) -> dict:
 def supervisor_dashboard(user) -> dict:
     centre = user.centre
     cases = Case.objects.visible_to(user).open()
-    counts = (
-        cases.values("primary_worker", "stage").annotate(n=Count("id")).order_by()
-    )
+    counts = cases.values("primary_worker", "stage").annotate(n=Count("id")).order_by()
     workers = list(
         User.objects.filter(centre=centre, role__in=[Role.SOCIAL_WORKER, Role.SUPERVISOR])
         .filter(Q(is_active=True) | Q(primary_cases__stage__in=OPEN_STAGES))
@@ -68,16 +68,20 @@ def supervisor_dashboard(user) -> dict:
         "stages": [Stage(s).label for s in OPEN_STAGES],
         "team": [row for row in team if row["total"] or row["worker"].is_active],
         "emergencies": list(
-            cases.emergencies_awaiting_response().select_related(*CASE_RELATIONS)
+            cases.emergencies_awaiting_response()
+            .select_related(*CASE_RELATIONS)
             .order_by("response_due_at")
         ),
         "stuck_cases": list(
             cases.filter(stage_entered_at__lt=stuck_before)
-            .select_related(*CASE_RELATIONS).order_by("stage_entered_at")[:30]
+            .select_related(*CASE_RELATIONS)
+            .order_by("stage_entered_at")[:30]
         ),
         "stuck_days": centre.stuck_case_days if centre else 30,
         "overdue_tasks": list(
-            Task.objects.visible_to(user).overdue().select_related("case", "assignee")
+            Task.objects.visible_to(user)
+            .overdue()
+            .select_related("case", "assignee")
             .order_by("due_date")[:30]
         ),
     }

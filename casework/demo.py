@@ -41,14 +41,19 @@ NOTE_TEXTS = {
         "Konseling lanjutan: klien lebih tenang, tidur membaik, masih cemas bila membahas "
         "keluarga.",
     ],
-    NoteKind.PHONE: ["Telepon dengan puskesmas untuk jadwal pemeriksaan kesehatan klien.",
-                     "WhatsApp dengan wali: konfirmasi kehadiran pada pertemuan keluarga."],
-    NoteKind.OBSERVATION: ["Observasi di asrama: klien aktif dalam kegiatan pagi dan membantu "
-                           "teman yang lebih muda."],
-    NoteKind.RESIDENTS_MEETING: ["Pertemuan pagi: klien menyampaikan keinginan ikut kelas "
-                                 "menjahit."],
-    NoteKind.CASE_REVIEW: ["Review kasus bersama supervisor: rencana perlu menambah dukungan "
-                           "keluarga."],
+    NoteKind.PHONE: [
+        "Telepon dengan puskesmas untuk jadwal pemeriksaan kesehatan klien.",
+        "WhatsApp dengan wali: konfirmasi kehadiran pada pertemuan keluarga.",
+    ],
+    NoteKind.OBSERVATION: [
+        "Observasi di asrama: klien aktif dalam kegiatan pagi dan membantu teman yang lebih muda."
+    ],
+    NoteKind.RESIDENTS_MEETING: [
+        "Pertemuan pagi: klien menyampaikan keinginan ikut kelas menjahit."
+    ],
+    NoteKind.CASE_REVIEW: [
+        "Review kasus bersama supervisor: rencana perlu menambah dukungan keluarga."
+    ],
 }
 CONFIDENTIAL_TEXTS = [
     "RAHASIA: klien mengungkapkan kekerasan oleh anggota keluarga. Sudah dikonsultasikan "
@@ -67,18 +72,32 @@ PROBLEMS = [
 def _route(rng: random.Random) -> dict:
     route = rng.choice(list(AccessRoute))
     if route == AccessRoute.REFERRAL:
-        return {"access_route": route,
-                "referring_institution": rng.choice(["Dinas Sosial Kota Jambi", "RSUD Raden Mattaher",
-                                                     "Polresta Jambi", "LKS Harapan Bunda"]),
-                "referral_letter_number": f"460/{rng.randint(100, 999)}/DINSOS/2026"}
+        return {
+            "access_route": route,
+            "referring_institution": rng.choice(
+                [
+                    "Dinas Sosial Kota Jambi",
+                    "RSUD Raden Mattaher",
+                    "Polresta Jambi",
+                    "LKS Harapan Bunda",
+                ]
+            ),
+            "referral_letter_number": f"460/{rng.randint(100, 999)}/DINSOS/2026",
+        }
     if route == AccessRoute.REPORT:
-        return {"access_route": route, "report_channel": rng.choice(list(ReportChannel)),
-                "reporter_name": rng.choice(["Ketua RT 05", "Warga", "Babinsa", ""])}
+        return {
+            "access_route": route,
+            "report_channel": rng.choice(list(ReportChannel)),
+            "reporter_name": rng.choice(["Ketua RT 05", "Warga", "Babinsa", ""]),
+        }
     if route == AccessRoute.OUTREACH:
-        return {"access_route": route,
-                "outreach_location": rng.choice(["Pasar Angso Duo", "Simpang Kawat",
-                                                 "Terminal Rawasari"]),
-                "outreach_by": "Tim penjangkauan Sentra"}
+        return {
+            "access_route": route,
+            "outreach_location": rng.choice(
+                ["Pasar Angso Duo", "Simpang Kawat", "Terminal Rawasari"]
+            ),
+            "outreach_by": "Tim penjangkauan Sentra",
+        }
     return {"access_route": route}
 
 
@@ -89,11 +108,14 @@ def seed_cases(centre: Centre, workers: list[User], supervisor: User, seed: int)
     rng = random.Random(seed)
     eligible = list(
         Client.objects.filter(centre=centre, status=Client.Status.ACTIVE)
-        .filter(consents__purpose=Consent.Purpose.SERVICES).distinct().order_by("id")
+        .filter(consents__purpose=Consent.Purpose.SERVICES)
+        .distinct()
+        .order_by("id")
     )
     without_consent = list(
         Client.objects.filter(centre=centre, status=Client.Status.ACTIVE)
-        .exclude(consents__purpose=Consent.Purpose.SERVICES).order_by("id")
+        .exclude(consents__purpose=Consent.Purpose.SERVICES)
+        .order_by("id")
     )
     created = 0
     for target, count in STAGE_PLAN:
@@ -114,8 +136,9 @@ def _seed_case(rng, client, target, workers, supervisor, emergency: bool) -> Cas
         client=client,
         data={
             **_route(rng),
-            "approach": rng.choice([Approach.RESIDENTIAL] * 3 + [Approach.FAMILY,
-                                                                 Approach.COMMUNITY]),
+            "approach": rng.choice(
+                [Approach.RESIDENTIAL] * 3 + [Approach.FAMILY, Approach.COMMUNITY]
+            ),
             "problem_statement": rng.choice(PROBLEMS),
             "priority": Priority.HIGH if emergency else rng.choice(list(Priority)[:3]),
             "primary_worker": worker,
@@ -125,11 +148,12 @@ def _seed_case(rng, client, target, workers, supervisor, emergency: bool) -> Cas
         },
         team=[w for w in workers if w != worker][:1] if rng.random() < 0.3 else [],
     )
-    steps = STAGE_ORDER[1: STAGE_ORDER.index(target) + 1]
+    steps = STAGE_ORDER[1 : STAGE_ORDER.index(target) + 1]
     for stage in steps:
         by = supervisor if stage == Stage.TERMINATION else worker
-        services.move_case_to_stage(by=by, case=case, to_stage=stage,
-                                    reason=f"Demo: lanjut ke tahap {Stage(stage).label}")
+        services.move_case_to_stage(
+            by=by, case=case, to_stage=stage, reason=f"Demo: lanjut ke tahap {Stage(stage).label}"
+        )
     _backdate(rng, case, len(steps))
     _seed_notes_and_tasks(rng, case, worker, supervisor, emergency)
     return case
@@ -174,18 +198,31 @@ def _seed_notes_and_tasks(rng, case: Case, worker: User, supervisor: User, emerg
             kind=kind,
             occurred_at=occurred,
             duration_minutes=rng.choice([15, 30, 45, 60, 90]),
-            narrative=rng.choice(CONFIDENTIAL_TEXTS) if confidential else rng.choice(NOTE_TEXTS[kind]),
+            narrative=rng.choice(CONFIDENTIAL_TEXTS)
+            if confidential
+            else rng.choice(NOTE_TEXTS[kind]),
             worker_roles=rng.sample(list(WorkerRole.values), k=rng.randint(1, 2)),
             is_confidential=confidential,
         )
         if emergency and index == 0 and case.stage != Stage.ACCESS:
-            Case.objects.filter(pk=case.pk).update(first_response_at=occurred,
-                                                   first_response_by=worker)
+            Case.objects.filter(pk=case.pk).update(
+                first_response_at=occurred, first_response_by=worker
+            )
     if case.is_open:
         today = timezone.localdate()
-        Task.objects.create(case=case, title=rng.choice(
-            ["Kunjungan rumah ke keluarga", "Urus akta kelahiran di Dukcapil",
-             "Jadwalkan pemeriksaan di puskesmas", "Siapkan bahan konferensi kasus",
-             "Hubungi sekolah untuk pendaftaran kembali"]),
-            due_date=today + timedelta(days=rng.randint(-5, 10)), assignee=worker,
-            created_by=worker, note=note)
+        Task.objects.create(
+            case=case,
+            title=rng.choice(
+                [
+                    "Kunjungan rumah ke keluarga",
+                    "Urus akta kelahiran di Dukcapil",
+                    "Jadwalkan pemeriksaan di puskesmas",
+                    "Siapkan bahan konferensi kasus",
+                    "Hubungi sekolah untuk pendaftaran kembali",
+                ]
+            ),
+            due_date=today + timedelta(days=rng.randint(-5, 10)),
+            assignee=worker,
+            created_by=worker,
+            note=note,
+        )

@@ -108,8 +108,10 @@ class CaseEditForm(forms.ModelForm):
     class Meta:
         model = Case
         fields = ["approach", "problem_statement", "priority", "team", "supervisor"]
-        widgets = {"problem_statement": forms.Textarea(attrs={"rows": 4}),
-                   "team": forms.CheckboxSelectMultiple}
+        widgets = {
+            "problem_statement": forms.Textarea(attrs={"rows": 4}),
+            "team": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -147,15 +149,19 @@ class CaseNoteForm(forms.ModelForm):
 
     class Meta:
         model = CaseNote
-        fields = ["kind", "occurred_at", "duration_minutes", "narrative", "worker_roles",
-                  "is_confidential"]
-        widgets = {"occurred_at": DATETIME_INPUT,
-                   "narrative": forms.Textarea(attrs={"rows": 6})}
+        fields = [
+            "kind",
+            "occurred_at",
+            "duration_minutes",
+            "narrative",
+            "worker_roles",
+            "is_confidential",
+        ]
+        widgets = {"occurred_at": DATETIME_INPUT, "narrative": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["occurred_at"].initial = timezone.localtime().replace(second=0,
-                                                                          microsecond=0)
+        self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["duration_minutes"].widget.attrs.update(inputmode="numeric", min=0, max=1440)
         if self.instance.pk or not case.emergency_awaiting_response:
             del self.fields["first_response"]
@@ -163,8 +169,9 @@ class CaseNoteForm(forms.ModelForm):
     def clean_occurred_at(self):
         value = self.cleaned_data["occurred_at"]
         if value > timezone.now() + timedelta(minutes=5):
-            raise forms.ValidationError(_("A note records what already happened: the time "
-                                          "cannot be in the future."))
+            raise forms.ValidationError(
+                _("A note records what already happened: the time cannot be in the future.")
+            )
         return value
 
     def clean_duration_minutes(self):
@@ -188,35 +195,37 @@ class TaskForm(forms.ModelForm):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = _staff(
-            case.centre, Role.SOCIAL_WORKER, Role.SUPERVISOR
-        )
+        self.fields["assignee"].queryset = _staff(case.centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)
 
 
 class ReassignForm(forms.Form):
     cases = forms.ModelMultipleChoiceField(
         label=_("Cases"), queryset=Case.objects.none(), widget=forms.CheckboxSelectMultiple
     )
-    to_worker = forms.ModelChoiceField(label=_("New primary social worker"),
-                                       queryset=User.objects.none())
-    reason = forms.CharField(label=_("Reason"), max_length=300,
-                             help_text=_("e.g. worker on leave, caseload balance"))
+    to_worker = forms.ModelChoiceField(
+        label=_("New primary social worker"), queryset=User.objects.none()
+    )
+    reason = forms.CharField(
+        label=_("Reason"), max_length=300, help_text=_("e.g. worker on leave, caseload balance")
+    )
 
     def __init__(self, *args, cases, centre, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cases"].queryset = cases
-        self.fields["cases"].label_from_instance = (
-            lambda case: f"{case.number} · {case.client.full_name} · "
+        self.fields["cases"].label_from_instance = lambda case: (
+            f"{case.number} · {case.client.full_name} · "
             f"{case.primary_worker.full_name} · {case.get_stage_display()}"
         )
         self.fields["to_worker"].queryset = _staff(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)
 
 
 class CaseFilterForm(forms.Form):
-    stage = forms.ChoiceField(label=_("Stage"), required=False,
-                              choices=[("", _("All open stages")), *Stage.choices])
-    worker = forms.ModelChoiceField(label=_("Primary social worker"), required=False,
-                                    queryset=User.objects.none())
+    stage = forms.ChoiceField(
+        label=_("Stage"), required=False, choices=[("", _("All open stages")), *Stage.choices]
+    )
+    worker = forms.ModelChoiceField(
+        label=_("Primary social worker"), required=False, queryset=User.objects.none()
+    )
     emergency = forms.BooleanField(label=_("Emergencies only"), required=False)
 
     def __init__(self, *args, centre, **kwargs):

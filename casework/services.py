@@ -37,8 +37,7 @@ def open_case(*, by: User, client: Client, data: dict, team=(), request=None) ->
         opened_by=by,
         opened_at=now,
         stage_entered_at=now,
-        number=numbering.next_number(centre=client.centre, kind="case", year=now.year,
-                                     prefix="K"),
+        number=numbering.next_number(centre=client.centre, kind="case", year=now.year, prefix="K"),
         **data,
     )
     if case.is_emergency:
@@ -50,8 +49,14 @@ def open_case(*, by: User, client: Client, data: dict, team=(), request=None) ->
         # Two requests raced to open a case for the same person.
         raise ValidationError(_("This client already has an open case.")) from None
     case.team.set(team)
-    StageMove.objects.create(case=case, from_stage="", to_stage=Stage.ACCESS, moved_at=now,
-                             moved_by=by, reason=_("Case opened"))
+    StageMove.objects.create(
+        case=case,
+        from_stage="",
+        to_stage=Stage.ACCESS,
+        moved_at=now,
+        moved_by=by,
+        reason=_("Case opened"),
+    )
     audit.record(audit.Action.CREATE, by=by, obj=case, request=request, fields=data)
     return case
 
@@ -64,16 +69,23 @@ def update_case(*, by: User, case: Case, fields: list[str], request=None) -> Cas
 
 
 @transaction.atomic
-def move_case_to_stage(*, by: User, case: Case, to_stage: str, reason: str = "",
-                       request=None) -> Case:
+def move_case_to_stage(
+    *, by: User, case: Case, to_stage: str, reason: str = "", request=None
+) -> Case:
     """Move one stage on (or monitoring back to planning), if every guard agrees."""
     case = Case.objects.select_for_update().select_related("client", "centre").get(pk=case.pk)
     problems = stages.problems_with_move(case, to_stage, by)
     if problems:
         raise StageMoveRefused(problems)
     now = timezone.now()
-    StageMove.objects.create(case=case, from_stage=case.stage, to_stage=to_stage, moved_at=now,
-                             moved_by=by, reason=reason)
+    StageMove.objects.create(
+        case=case,
+        from_stage=case.stage,
+        to_stage=to_stage,
+        moved_at=now,
+        moved_by=by,
+        reason=reason,
+    )
     case.stage = to_stage
     case.stage_entered_at = now
     if to_stage == Stage.TERMINATION:
@@ -91,26 +103,38 @@ def reassign_cases(*, by: User, cases, to_worker: User, reason: str, request=Non
     for case in cases.select_for_update():
         if case.primary_worker_id == to_worker.pk:
             continue
-        CaseAssignment.objects.create(case=case, from_worker_id=case.primary_worker_id,
-                                      to_worker=to_worker, assigned_by=by, reason=reason)
+        CaseAssignment.objects.create(
+            case=case,
+            from_worker_id=case.primary_worker_id,
+            to_worker=to_worker,
+            assigned_by=by,
+            reason=reason,
+        )
         case.primary_worker = to_worker
         case.team.remove(to_worker)
         case._change_reason = reason
         case.save()
-        audit.record(audit.Action.UPDATE, by=by, obj=case, request=request,
-                     fields=["primary_worker"])
+        audit.record(
+            audit.Action.UPDATE, by=by, obj=case, request=request, fields=["primary_worker"]
+        )
         moved += 1
     return moved
 
 
 @transaction.atomic
-def add_note(*, by: User, case: Case, data: dict, first_response: bool = False,
-             request=None) -> CaseNote:
+def add_note(
+    *, by: User, case: Case, data: dict, first_response: bool = False, request=None
+) -> CaseNote:
     note = CaseNote.objects.create(case=case, author=by, **data)
     if first_response and case.emergency_awaiting_response:
         record_first_response(by=by, case=case, at=note.occurred_at, request=request)
-    audit.record(audit.Action.CREATE, by=by, obj=note, request=request,
-                 fields=["kind", "narrative", "occurred_at"])
+    audit.record(
+        audit.Action.CREATE,
+        by=by,
+        obj=note,
+        request=request,
+        fields=["kind", "narrative", "occurred_at"],
+    )
     return note
 
 
@@ -131,8 +155,9 @@ def record_first_response(*, by: User, case: Case, at=None, request=None) -> Cas
     case.first_response_at = at or timezone.now()
     case.first_response_by = by
     case.save(update_fields=["first_response_at", "first_response_by"])
-    audit.record(audit.Action.UPDATE, by=by, obj=case, request=request,
-                 fields=["first_response_at"])
+    audit.record(
+        audit.Action.UPDATE, by=by, obj=case, request=request, fields=["first_response_at"]
+    )
     return case
 
 
@@ -144,8 +169,13 @@ EMERGENCY_RESPONSE_GUARDS: list = []
 @transaction.atomic
 def add_task(*, by: User, case: Case, data: dict, request=None) -> Task:
     task = Task.objects.create(case=case, created_by=by, **data)
-    audit.record(audit.Action.CREATE, by=by, obj=task, request=request,
-                 fields=["title", "due_date", "assignee"])
+    audit.record(
+        audit.Action.CREATE,
+        by=by,
+        obj=task,
+        request=request,
+        fields=["title", "due_date", "assignee"],
+    )
     return task
 
 

@@ -55,7 +55,9 @@ def problems_with_move(case, to_stage: str, by) -> list[str]:
         ]
     problems = []
     for leaving, entering, check in _GUARDS:
-        if (leaving is None or leaving == case.stage) and (entering is None or entering == to_stage):
+        if (leaving is None or leaving == case.stage) and (
+            entering is None or entering == to_stage
+        ):
             message = check(case, by)
             if message:
                 problems.append(message)
@@ -67,8 +69,10 @@ def consent_to_services_on_record(case, by):
     from clients.services import has_consent
 
     if not has_consent(case.client, Consent.Purpose.SERVICES):
-        return _("Engagement needs the client's consent to receive services on record "
-                 "(record it on the client's page).")
+        return _(
+            "Engagement needs the client's consent to receive services on record "
+            "(record it on the client's page)."
+        )
     return None
 
 

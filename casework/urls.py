@@ -13,8 +13,7 @@ urlpatterns = [
     path("<uuid:public_id>/move/", views.case_move, name="case-move"),
     path("<uuid:public_id>/notes/new/", views.note_add, name="note-add"),
     path("<uuid:public_id>/notes/<uuid:note_id>/edit/", views.note_edit, name="note-edit"),
-    path("<uuid:public_id>/notes/<uuid:note_id>/history/", views.note_history,
-         name="note-history"),
+    path("<uuid:public_id>/notes/<uuid:note_id>/history/", views.note_history, name="note-history"),
     path("<uuid:public_id>/tasks/new/", views.task_add, name="task-add"),
     path("<uuid:public_id>/tasks/<uuid:task_id>/done/", views.task_done, name="task-done"),
 ]

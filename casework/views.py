@@ -36,10 +36,14 @@ def case_list(request):
         if data["emergency"]:
             cases = cases.filter(is_emergency=True)
     cases = cases.filter(stage=stage) if stage else cases.filter(stage__in=OPEN_STAGES)
-    return render(request, "casework/case_list.html", {
-        "page": paginate(request, cases.order_by("-opened_at")),
-        "filters": filters,
-    })
+    return render(
+        request,
+        "casework/case_list.html",
+        {
+            "page": paginate(request, cases.order_by("-opened_at")),
+            "filters": filters,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -49,8 +53,13 @@ def case_open(request, client_id):
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "team"}
         try:
-            case = services.open_case(by=request.user, client=client, data=data,
-                                      team=form.cleaned_data["team"], request=request)
+            case = services.open_case(
+                by=request.user,
+                client=client,
+                data=data,
+                team=form.cleaned_data["team"],
+                request=request,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -75,8 +84,7 @@ def _case_context(request, case):
         "notes_hidden": CaseNote.objects.filter(case=case).count() - notes.count(),
         "tasks": case.tasks.select_related("assignee", "note"),
         "timeline": timeline,
-        "assignments": case.assignments.select_related("from_worker", "to_worker",
-                                                       "assigned_by"),
+        "assignments": case.assignments.select_related("from_worker", "to_worker", "assigned_by"),
         "move_form": StageMoveForm(choices=stages.next_stages(case)) if can_change else None,
         "can_change": can_change and case.is_open,
         "can_supervise": access.can_supervise(user),
@@ -96,8 +104,12 @@ def case_edit(request, public_id):
     form = CaseEditForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
-            services.update_case(by=request.user, case=form.save(commit=False),
-                                 fields=form.changed_data, request=request)
+            services.update_case(
+                by=request.user,
+                case=form.save(commit=False),
+                fields=form.changed_data,
+                request=request,
+            )
             form.save_m2m()
         messages.success(request, _("Changes saved."))
         return redirect("casework:case-detail", public_id=case.public_id)
@@ -110,35 +122,46 @@ def case_move(request, public_id):
     form = StageMoveForm(request.POST, choices=stages.next_stages(case))
     if form.is_valid():
         try:
-            services.move_case_to_stage(by=request.user, case=case,
-                                        to_stage=form.cleaned_data["to_stage"],
-                                        reason=form.cleaned_data["reason"], request=request)
+            services.move_case_to_stage(
+                by=request.user,
+                case=case,
+                to_stage=form.cleaned_data["to_stage"],
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
         except services.StageMoveRefused as refusal:
             for message in refusal.messages:
                 messages.error(request, message)
         else:
-            messages.success(request, _("The case is now in %(stage)s.")
-                             % {"stage": Stage(form.cleaned_data["to_stage"]).label})
+            messages.success(
+                request,
+                _("The case is now in %(stage)s.")
+                % {"stage": Stage(form.cleaned_data["to_stage"]).label},
+            )
             return redirect("casework:case-detail", public_id=case.public_id)
     context = _case_context(request, case)
     context["move_form"] = form
-    return render(request, "casework/case_detail.html", context, status=400 if form.errors
-                  else 409)
+    return render(request, "casework/case_detail.html", context, status=400 if form.errors else 409)
 
 
 @require_http_methods(["GET", "POST"])
 def case_reassign(request):
     if not access.can_supervise(request.user):
         raise PermissionDenied
-    cases = (Case.objects.visible_to(request.user).open()
-             .select_related("client", "primary_worker").order_by("primary_worker__full_name",
-                                                                  "number"))
+    cases = (
+        Case.objects.visible_to(request.user)
+        .open()
+        .select_related("client", "primary_worker")
+        .order_by("primary_worker__full_name", "number")
+    )
     initial = {}
     if request.GET.get("worker"):
-        initial["cases"] = [c.pk for c in cases if str(c.primary_worker.public_id)
-                            == request.GET["worker"]]
-    form = ReassignForm(request.POST or None, cases=cases, centre=request.user.centre,
-                        initial=initial)
+        initial["cases"] = [
+            c.pk for c in cases if str(c.primary_worker.public_id) == request.GET["worker"]
+        ]
+    form = ReassignForm(
+        request.POST or None, cases=cases, centre=request.user.centre, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         moved = services.reassign_cases(
             by=request.user,
@@ -147,8 +170,11 @@ def case_reassign(request):
             reason=form.cleaned_data["reason"],
             request=request,
         )
-        messages.success(request, _("%(count)s case(s) now with %(name)s.")
-                         % {"count": moved, "name": form.cleaned_data["to_worker"]})
+        messages.success(
+            request,
+            _("%(count)s case(s) now with %(name)s.")
+            % {"count": moved, "name": form.cleaned_data["to_worker"]},
+        )
         return redirect("home")
     return render(request, "casework/case_reassign.html", {"form": form})
 
@@ -164,9 +190,13 @@ def note_add(request, public_id):
     if request.method == "POST" and form.is_valid():
         data = {k: form.cleaned_data[k] for k in form.Meta.fields}
         try:
-            services.add_note(by=request.user, case=case, data=data,
-                              first_response=form.cleaned_data.get("first_response", False),
-                              request=request)
+            services.add_note(
+                by=request.user,
+                case=case,
+                data=data,
+                first_response=form.cleaned_data.get("first_response", False),
+                request=request,
+            )
         except services.StageMoveRefused as refusal:
             form.add_error("first_response", refusal.messages)
         else:
@@ -186,12 +216,15 @@ def note_edit(request, public_id, note_id):
     form = CaseNoteForm(request.POST or None, instance=note, case=case)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
-            services.update_note(by=request.user, note=form.save(commit=False),
-                                 fields=form.changed_data, request=request)
+            services.update_note(
+                by=request.user,
+                note=form.save(commit=False),
+                fields=form.changed_data,
+                request=request,
+            )
         messages.success(request, _("Note updated; the earlier text is kept in its history."))
         return redirect("casework:case-detail", public_id=case.public_id)
-    return render(request, "casework/note_form.html", {"case": case, "form": form,
-                                                       "note": note})
+    return render(request, "casework/note_form.html", {"case": case, "form": form, "note": note})
 
 
 @require_GET
@@ -200,8 +233,9 @@ def note_history(request, public_id, note_id):
     note = access.get_note_for_user(request.user, case, note_id)
     versions = note.history.select_related("history_user")
     audit.record_view(request, note)
-    return render(request, "casework/note_history.html",
-                  {"case": case, "note": note, "versions": versions})
+    return render(
+        request, "casework/note_history.html", {"case": case, "note": note, "versions": versions}
+    )
 
 
 # --- Tasks -------------------------------------------------------------------------------------
@@ -212,14 +246,18 @@ def task_add(request, public_id):
     case = access.get_case_for_user(request.user, public_id, for_write=True)
     note = None
     if request.GET.get("note") or request.POST.get("note"):
-        note = access.get_note_for_user(request.user, case,
-                                        request.GET.get("note") or request.POST.get("note"))
-    form = TaskForm(request.POST or None, case=case,
-                    initial={"assignee": request.user.pk if request.user.role != Role.ADMIN
-                             else None})
+        note = access.get_note_for_user(
+            request.user, case, request.GET.get("note") or request.POST.get("note")
+        )
+    form = TaskForm(
+        request.POST or None,
+        case=case,
+        initial={"assignee": request.user.pk if request.user.role != Role.ADMIN else None},
+    )
     if request.method == "POST" and form.is_valid():
-        services.add_task(by=request.user, case=case, data={**form.cleaned_data, "note": note},
-                          request=request)
+        services.add_task(
+            by=request.user, case=case, data={**form.cleaned_data, "note": note}, request=request
+        )
         messages.success(request, _("Task added."))
         return redirect("casework:case-detail", public_id=case.public_id)
     return render(request, "casework/task_form.html", {"case": case, "form": form, "note": note})

@@ -21,14 +21,72 @@ from clients.models import (
 )
 from sentra.models import Centre, User
 
-MEN = ["Ahmad", "Budi", "Joko", "Rudi", "Slamet", "Agus", "Dedi", "Hendra", "Yusuf", "Rizky",
-       "Bayu", "Fajar", "Andi", "Heru", "Wahyu", "Imam", "Taufik", "Supardi", "Darto", "Ilham"]
-WOMEN = ["Siti", "Dewi", "Sri", "Ani", "Rina", "Wati", "Nur", "Lestari", "Yanti", "Putri",
-         "Ayu", "Fitri", "Sumarni", "Ratna", "Indah", "Maya", "Aisyah", "Sulastri", "Endang",
-         "Tuti"]
-FAMILY = ["Santoso", "Wijaya", "Hidayat", "Saputra", "Lubis", "Siregar", "Nasution",
-          "Rahmawati", "Kurniawan", "Pratama", "Setiawan", "Harahap", "Simanjuntak",
-          "Sitompul", "Purnomo", "Susanti", "Handayani", "Hasibuan", "Gultom", "Manurung"]
+MEN = [
+    "Ahmad",
+    "Budi",
+    "Joko",
+    "Rudi",
+    "Slamet",
+    "Agus",
+    "Dedi",
+    "Hendra",
+    "Yusuf",
+    "Rizky",
+    "Bayu",
+    "Fajar",
+    "Andi",
+    "Heru",
+    "Wahyu",
+    "Imam",
+    "Taufik",
+    "Supardi",
+    "Darto",
+    "Ilham",
+]
+WOMEN = [
+    "Siti",
+    "Dewi",
+    "Sri",
+    "Ani",
+    "Rina",
+    "Wati",
+    "Nur",
+    "Lestari",
+    "Yanti",
+    "Putri",
+    "Ayu",
+    "Fitri",
+    "Sumarni",
+    "Ratna",
+    "Indah",
+    "Maya",
+    "Aisyah",
+    "Sulastri",
+    "Endang",
+    "Tuti",
+]
+FAMILY = [
+    "Santoso",
+    "Wijaya",
+    "Hidayat",
+    "Saputra",
+    "Lubis",
+    "Siregar",
+    "Nasution",
+    "Rahmawati",
+    "Kurniawan",
+    "Pratama",
+    "Setiawan",
+    "Harahap",
+    "Simanjuntak",
+    "Sitompul",
+    "Purnomo",
+    "Susanti",
+    "Handayani",
+    "Hasibuan",
+    "Gultom",
+    "Manurung",
+]
 NICKNAMES = ["Udin", "Ucok", "Butet", "Ijah", "Gondrong", "Item", "Acil", "Nenek Ani", "Mbah"]
 
 # (category code, clusters, age range, share of the demo registry)
@@ -48,6 +106,7 @@ PROFILES = [
     ("korban_bencana_alam", ["disaster_emergency"], (8, 70), 2),
 ]
 
+STREETS = ["Sudirman", "Gatot Subroto", "Kapten Pattimura", "Hayam Wuruk"]
 JAMBI_VILLAGES = ["1571011012", "1571011002", "1571021001", "1571031003", "1504011001"]
 
 
@@ -96,16 +155,22 @@ def seed_clients(centre: Centre, workers: list[User], count: int, seed: int) -> 
             "nik": _nik(rng, birth, sex) if with_papers else "",
             "kk_number": _kk(rng) if with_papers and rng.random() < 0.7 else "",
             "phone": f"+628{rng.randint(11, 99)}{rng.randint(10000000, 99999999)}"
-            if age >= 18 and rng.random() < 0.5 else "",
+            if age >= 18 and rng.random() < 0.5
+            else "",
             "province_code": "15" if rng.random() < 0.8 else "",
             "category": categories[code],
             "registered_on": registered_on,
         }
         if data["province_code"]:
             village = rng.choice(JAMBI_VILLAGES)
-            data.update(regency_code=village[:4], district_code=village[:6], village_code=village,
-                        street=f"Jl. {rng.choice(['Sudirman', 'Gatot Subroto', 'Kapten Pattimura', 'Hayam Wuruk'])} No. {rng.randint(1, 120)}",
-                        rt=f"{rng.randint(1, 20):02d}", rw=f"{rng.randint(1, 9):02d}")
+            data.update(
+                regency_code=village[:4],
+                district_code=village[:6],
+                village_code=village,
+                street=f"Jl. {rng.choice(STREETS)} No. {rng.randint(1, 120)}",
+                rt=f"{rng.randint(1, 20):02d}",
+                rw=f"{rng.randint(1, 9):02d}",
+            )
         worker = workers[index % len(workers)]
         client = services.register_client(
             by=worker,
@@ -163,8 +228,11 @@ def _add_near_duplicates(rng, centre, created, workers) -> None:
     """A few people registered twice under a slightly different spelling, as happens when
     a person comes back after a raid or from another shelter."""
     for original in created[3:6]:
-        respelt = original.full_name.replace("a", "ah", 1) if "a" in original.full_name else (
-            original.full_name + "h")
+        respelt = (
+            original.full_name.replace("a", "ah", 1)
+            if "a" in original.full_name
+            else (original.full_name + "h")
+        )
         services.register_client(
             by=workers[-1],
             centre=centre,
@@ -172,9 +240,9 @@ def _add_near_duplicates(rng, centre, created, workers) -> None:
                 "full_name": respelt,
                 "sex": original.sex,
                 "birth_date": original.birth_date.replace(month=1, day=1)
-                if original.birth_date else None,
+                if original.birth_date
+                else None,
                 "birth_date_estimated": True,
                 "category": original.category,
             },
         )
-

@@ -150,15 +150,19 @@ class ClientIdentityForm(forms.ModelForm):
         if self.duplicates.same_nik:
             self.add_error(
                 "nik",
-                _("This NIK is already registered in this centre as %(number)s. "
-                  "Open that record instead of registering the person again.")
+                _(
+                    "This NIK is already registered in this centre as %(number)s. "
+                    "Open that record instead of registering the person again."
+                )
                 % {"number": self.duplicates.same_nik[0].registration_number},
             )
         elif self.duplicates.needs_confirmation and not cleaned.get("confirm_different"):
             self.add_error(
                 "confirm_different",
-                _("Someone similar is already registered (see the list above). Check that "
-                  "this is a different person, then tick this box."),
+                _(
+                    "Someone similar is already registered (see the list above). Check that "
+                    "this is a different person, then tick this box."
+                ),
             )
 
 
@@ -245,9 +249,11 @@ class ClientForm(ClientIdentityForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        source = self.data if self.is_bound else {
-            name: getattr(self.instance, name) for name, _, _ in REGION_LEVELS
-        }
+        source = (
+            self.data
+            if self.is_bound
+            else {name: getattr(self.instance, name) for name, _, _ in REGION_LEVELS}
+        )
         for name, parent, child in REGION_LEVELS:
             parent_code = source.get(parent, "") if parent else ""
             options = identity.children_of(parent_code) if (parent_code or not parent) else ()
@@ -282,8 +288,10 @@ class ClientSearchForm(forms.Form):
         required=False,
         max_length=100,
         widget=forms.TextInput(
-            attrs={"placeholder": _("Name, alias, NIK, KK or registration number"),
-                   "autocomplete": "off"}
+            attrs={
+                "placeholder": _("Name, alias, NIK, KK or registration number"),
+                "autocomplete": "off",
+            }
         ),
     )
 
@@ -326,8 +334,10 @@ class FamilyMemberForm(forms.ModelForm):
     class Meta:
         model = FamilyMember
         fields = ["name", "relationship", "is_guardian", "phone", "address", "notes"]
-        widgets = {"address": forms.Textarea(attrs={"rows": 2}),
-                   "notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 2}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def clean_phone(self):
         value = self.cleaned_data.get("phone", "").strip()
@@ -421,8 +431,9 @@ class ConsentForm(forms.ModelForm):
 
 
 class ConsentWithdrawalForm(forms.Form):
-    withdrawn_on = forms.DateField(label=_("Withdrawn on"), widget=DATE_INPUT,
-                                   initial=timezone.localdate)
+    withdrawn_on = forms.DateField(
+        label=_("Withdrawn on"), widget=DATE_INPUT, initial=timezone.localdate
+    )
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
     def __init__(self, *args, consent: Consent, **kwargs):

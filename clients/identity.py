@@ -63,7 +63,9 @@ def check_nik(value: str, *, birth_date: date | None = None, sex: str | None = N
         result.errors.append(
             _("The NIK belongs to a woman (day of birth + 40), but the sex given is male.")
             if result.sex == FEMALE
-            else _("The NIK belongs to a man, but the sex given is female (the day would be 41–71).")
+            else _(
+                "The NIK belongs to a man, but the sex given is female (the day would be 41–71)."
+            )
         )
     if birth_date and result.birth_date:
         nik_day = result.birth_date
@@ -102,7 +104,10 @@ def normalise_phone(value: str) -> str:
     info = parse_phone(value)
     if not info.valid or not info.e164:
         raise ValueError(
-            _("This is not an Indonesian phone number. Write it like 0812-3456-7890 or +62 812 3456 7890.")
+            _(
+                "This is not an Indonesian phone number. "
+                "Write it like 0812-3456-7890 or +62 812 3456 7890."
+            )
         )
     return info.e164
 

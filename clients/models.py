@@ -291,9 +291,7 @@ class FamilyMember(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="family")
     name = models.CharField(_("name"), max_length=200)
-    relationship = models.CharField(
-        _("relationship"), max_length=20, choices=Relationship.choices
-    )
+    relationship = models.CharField(_("relationship"), max_length=20, choices=Relationship.choices)
     is_guardian = models.BooleanField(_("legal guardian"), default=False)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     address = models.TextField(_("address"), blank=True)
@@ -338,6 +336,9 @@ class FamilyTracingAttempt(models.Model):
 
     class Meta:
         ordering = ["-attempted_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.attempted_on}: {self.method}"
 
     @property
     def audit_label(self) -> str:

@@ -14,11 +14,11 @@ from django.utils import timezone
 
 from clients.models import (
     Client,
-    PPKSCategory,
     ClientDocument,
     Consent,
     FamilyMember,
     FamilyTracingAttempt,
+    PPKSCategory,
 )
 from sentra import audit, numbering
 from sentra.models import Centre, User
@@ -78,7 +78,9 @@ def find_duplicates(
     if nik:
         report.same_nik = list(in_centre.filter(nik=nik))
     if kk_number:
-        report.same_kk = [c for c in in_centre.filter(kk_number=kk_number) if c not in report.same_nik]
+        report.same_kk = [
+            c for c in in_centre.filter(kk_number=kk_number) if c not in report.same_nik
+        ]
     already = {c.pk for c in report.same_nik + report.same_kk}
     report.similar = [
         c for c in _similar_names(in_centre, full_name, sex, birth_year) if c.pk not in already
@@ -111,9 +113,18 @@ def _similar_names(candidates, full_name: str, sex: str, birth_year: int | None)
     # SQLite has no trigram index: compare in Python, on the already narrowed candidates
     # (same centre, same sex, close birth year), which stays a few hundred rows at most.
     scored = []
-    for client in candidates.only("id", "public_id", "full_name", "search_name", "sex",
-                                  "birth_date", "status", "registration_number",
-                                  "registered_by__full_name", "centre_id"):
+    for client in candidates.only(
+        "id",
+        "public_id",
+        "full_name",
+        "search_name",
+        "sex",
+        "birth_date",
+        "status",
+        "registration_number",
+        "registered_by__full_name",
+        "centre_id",
+    ):
         best = max(
             SequenceMatcher(None, name, known).ratio() for known in client.search_name.split(" | ")
         )
@@ -138,9 +149,9 @@ def search_clients(queryset, term: str):
     if settings.IS_POSTGRES:
         from django.contrib.postgres.search import TrigramWordSimilarity
 
-        return queryset.annotate(
-            similarity=TrigramWordSimilarity(name, "search_name")
-        ).filter(matches | Q(similarity__gte=0.4))
+        return queryset.annotate(similarity=TrigramWordSimilarity(name, "search_name")).filter(
+            matches | Q(similarity__gte=0.4)
+        )
     return queryset.filter(matches | Q(registration_number__icontains=term))
 
 
@@ -245,7 +256,13 @@ def record_tracing_attempt(
 
 @transaction.atomic
 def add_document(
-    *, by: User, client: Client, kind: str, upload, content_type: str, description: str = "",
+    *,
+    by: User,
+    client: Client,
+    kind: str,
+    upload,
+    content_type: str,
+    description: str = "",
     request=None,
 ) -> ClientDocument:
     """Store an already validated upload under a generated name (never the user's)."""
@@ -303,7 +320,10 @@ def withdraw_consent(
     consent.withdrawal_reason = reason
     consent.save()
     audit.record(
-        audit.Action.UPDATE, by=by, obj=consent, request=request,
+        audit.Action.UPDATE,
+        by=by,
+        obj=consent,
+        request=request,
         fields=["withdrawn_on", "withdrawal_reason"],
     )
     return consent
@@ -339,6 +359,11 @@ def add_category(*, by: User, category: PPKSCategory, centre: Centre, request=No
     category.centre = centre
     category.sort_order = 200
     category.save()
-    audit.record(audit.Action.CREATE, by=by, obj=category, request=request,
-                 fields=["code", "name_id", "name_en"])
+    audit.record(
+        audit.Action.CREATE,
+        by=by,
+        obj=category,
+        request=request,
+        fields=["code", "name_id", "name_en"],
+    )
     return category

@@ -49,8 +49,9 @@ def client_list(request):
     term = request.session.get(SEARCH_SESSION_KEY, "")
     staff = access.staff_visible_to(user).filter(role=Role.SOCIAL_WORKER)
     default_scope = "mine" if user.is_social_worker else "all"
-    filters = ClientFilterForm(request.GET or {"scope": default_scope}, centre=user.centre,
-                               staff=staff)
+    filters = ClientFilterForm(
+        request.GET or {"scope": default_scope}, centre=user.centre, staff=staff
+    )
     clients = _registry(user)
     if filters.is_valid():
         data = filters.cleaned_data
@@ -90,9 +91,7 @@ def client_register(request):
     form = ClientRegistrationForm(request.POST or None, centre=centre)
     if request.method == "POST" and form.is_valid():
         data = {
-            name: form.cleaned_data[name]
-            for name in form.Meta.fields
-            if name not in ("clusters",)
+            name: form.cleaned_data[name] for name in form.Meta.fields if name not in ("clusters",)
         }
         client = services.register_client(
             by=request.user,
@@ -126,7 +125,8 @@ def client_detail(request, public_id):
     client = access.get_client_for_user(request.user, public_id)
     documents = list(client.documents.filter(is_archived=False).select_related("uploaded_by"))
     cases = list(
-        access.cases_visible_to(request.user).filter(client=client)
+        access.cases_visible_to(request.user)
+        .filter(client=client)
         .select_related("client", "primary_worker")
     )
     context = {
@@ -140,7 +140,9 @@ def client_detail(request, public_id):
         "missing_documents": services.missing_documents(client, documents),
         "consents": client.consents.select_related("guardian", "proof", "recorded_by"),
         "address": identity.region_path(
-            client.village_code or client.district_code or client.regency_code
+            client.village_code
+            or client.district_code
+            or client.regency_code
             or client.province_code
         ),
         "phone": identity.display_phone(client.phone),
@@ -160,11 +162,11 @@ def client_edit(request, public_id):
     form = ClientForm(request.POST or None, instance=client, centre=client.centre)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
-            changed = [f for f in form.changed_data if f not in ("confirm_different",
-                                                                  "estimated_age")]
+            changed = [
+                f for f in form.changed_data if f not in ("confirm_different", "estimated_age")
+            ]
             client = form.save(commit=False)
-            services.update_client(by=request.user, client=client, fields=changed,
-                                   request=request)
+            services.update_client(by=request.user, client=client, fields=changed, request=request)
             form.save_m2m()
         messages.success(request, _("Changes saved."))
         return redirect("clients:detail", public_id=client.public_id)
@@ -230,8 +232,9 @@ def family_archive(request, public_id, member_id):
     client = access.get_client_for_user(request.user, public_id, for_write=True)
     member = get_object_or_404(client.family, public_id=member_id)
     services.archive_family_member(by=request.user, member=member, request=request)
-    messages.success(request, _("%(name)s is no longer listed (kept in the history).")
-                     % {"name": member.name})
+    messages.success(
+        request, _("%(name)s is no longer listed (kept in the history).") % {"name": member.name}
+    )
     return redirect("clients:detail", public_id=client.public_id)
 
 
@@ -282,7 +285,9 @@ def document_download(request, public_id, document_id):
     # Images may show inline (the profile photo); everything else downloads. The stored
     # content type was sniffed at upload, and nosniff stops the browser guessing HTML.
     inline = request.GET.get("inline") == "1" and document.content_type.startswith("image/")
-    filename = f"{client.registration_number}-{document.kind}.{document.file.name.rsplit('.', 1)[-1]}"
+    filename = (
+        f"{client.registration_number}-{document.kind}.{document.file.name.rsplit('.', 1)[-1]}"
+    )
     response = FileResponse(
         handle, as_attachment=not inline, filename=filename, content_type=document.content_type
     )
@@ -353,8 +358,11 @@ def consent_withdraw(request, public_id, consent_id):
 @require_GET
 def regions(request):
     """<option>s for the next address level (htmx). Region names are public data."""
-    for parent_field, _child in (("district_code", "village"), ("regency_code", "district"),
-                                 ("province_code", "regency")):
+    for parent_field, _child in (
+        ("district_code", "village"),
+        ("regency_code", "district"),
+        ("province_code", "regency"),
+    ):
         if parent_field in request.GET:
             parent = request.GET[parent_field]
             break
@@ -370,10 +378,10 @@ def category_list(request):
     centre = request.user.centre
     form = CategoryForm(request.POST or None, centre=centre)
     if request.method == "POST" and form.is_valid():
-        services.add_category(by=request.user, category=form.save(commit=False), centre=centre,
-                              request=request)
+        services.add_category(
+            by=request.user, category=form.save(commit=False), centre=centre, request=request
+        )
         messages.success(request, _("Category added."))
         return redirect("clients:categories")
     categories = PPKSCategory.objects.for_centre(centre).select_related("cluster", "centre")
     return render(request, "clients/category_list.html", {"categories": categories, "form": form})
-

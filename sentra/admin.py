@@ -31,7 +31,17 @@ class StaffAdmin(UserAdmin, SimpleHistoryAdmin):
     add_fieldsets = [
         (
             None,
-            {"fields": ["username", "full_name", "email", "centre", "role", "password1", "password2"]},
+            {
+                "fields": [
+                    "username",
+                    "full_name",
+                    "email",
+                    "centre",
+                    "role",
+                    "password1",
+                    "password2",
+                ]
+            },
         )
     ]
 

@@ -203,3 +203,6 @@ class NumberSequence(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["centre", "kind", "year"], name="one_sequence_per_year")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.year}: {self.last}"

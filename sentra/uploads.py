@@ -29,7 +29,10 @@ def validate_upload(upload) -> str:
     """The file's real content type, or a ValidationError a social worker understands."""
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            _("The file is %(size)s MB; the limit is 10 MB. Scan at a lower resolution or split it.")
+            _(
+                "The file is %(size)s MB; the limit is 10 MB. "
+                "Scan at a lower resolution or split it."
+            )
             % {"size": f"{upload.size / 1024 / 1024:.1f}"}
         )
     if upload.size == 0:
@@ -37,8 +40,10 @@ def validate_upload(upload) -> str:
     content_type = sniff_content_type(upload)
     if content_type is None:
         raise ValidationError(
-            _("Only PDF, JPEG or PNG files are accepted. This file is something else, "
-              "whatever its name says.")
+            _(
+                "Only PDF, JPEG or PNG files are accepted. This file is something else, "
+                "whatever its name says."
+            )
         )
     if content_type.startswith("image/") and not _is_whole_image(upload):
         raise ValidationError(_("The image is damaged or incomplete. Take or scan it again."))

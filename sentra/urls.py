@@ -21,4 +21,3 @@ urlpatterns = [
     path("audit/", views.audit_list, name="audit-list"),
     path("admin/", admin.site.urls),
 ]
-

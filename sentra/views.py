@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from sentra import access, audit, services
+from sentra import access, services
 from sentra.forms import (
     AuditFilterForm,
     CentreSettingsForm,
@@ -149,9 +149,7 @@ def centre_settings(request):
 @require_GET
 def audit_list(request):
     form = AuditFilterForm(request.GET or None)
-    events = AuditEvent.objects.filter(access.centre_filter(request.user)).select_related(
-        "actor"
-    )
+    events = AuditEvent.objects.filter(access.centre_filter(request.user)).select_related("actor")
     if form.is_valid():
         data = form.cleaned_data
         if data["action"]:

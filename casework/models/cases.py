@@ -72,9 +72,7 @@ class Case(models.Model):
         "clients.Client", verbose_name=_("client"), on_delete=models.PROTECT, related_name="cases"
     )
     number = models.CharField(_("case number"), max_length=30)
-    stage = models.CharField(
-        _("stage"), max_length=20, choices=Stage.choices, default=Stage.ACCESS
-    )
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, default=Stage.ACCESS)
     stage_entered_at = models.DateTimeField(_("in this stage since"), default=timezone.now)
     opened_at = models.DateTimeField(_("opened"), default=timezone.now)
     opened_by = models.ForeignKey(
@@ -82,13 +80,11 @@ class Case(models.Model):
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
-    access_route = models.CharField(
-        _("access route"), max_length=20, choices=AccessRoute.choices
+    access_route = models.CharField(_("access route"), max_length=20, choices=AccessRoute.choices)
+    referring_institution = models.CharField(_("referring institution"), max_length=200, blank=True)
+    referral_letter_number = models.CharField(
+        _("referral letter number"), max_length=100, blank=True
     )
-    referring_institution = models.CharField(_("referring institution"), max_length=200,
-                                             blank=True)
-    referral_letter_number = models.CharField(_("referral letter number"), max_length=100,
-                                              blank=True)
     referral_date = models.DateField(_("referral date"), null=True, blank=True)
     reporter_name = models.CharField(_("who reported"), max_length=200, blank=True)
     report_channel = models.CharField(
@@ -126,7 +122,10 @@ class Case(models.Model):
     response_due_at = models.DateTimeField(_("first response due"), null=True, blank=True)
     first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
     first_response_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
 
@@ -199,6 +198,9 @@ class StageMove(models.Model):
     class Meta:
         ordering = ["moved_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.from_stage} -> {self.to_stage}"
+
 
 class CaseAssignment(models.Model):
     """A change of primary social worker, with the supervisor's reason."""
@@ -207,12 +209,17 @@ class CaseAssignment(models.Model):
     from_worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
-    to_worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                  related_name="+")
+    to_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     assigned_at = models.DateTimeField(default=timezone.now)
-    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     reason = models.CharField(_("reason"), max_length=300)
 
     class Meta:
         ordering = ["-assigned_at"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.from_worker_id} -> {self.to_worker_id}"

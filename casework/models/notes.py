@@ -65,8 +65,9 @@ class CaseNote(models.Model):
         default=False,
         help_text=_("Only the case team and the supervisor can read a confidential note."),
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="case_notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_notes"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = CaseNoteQuerySet.as_manager()
@@ -123,12 +124,14 @@ class Task(models.Model):
     note = models.ForeignKey(
         CaseNote, on_delete=models.PROTECT, null=True, blank=True, related_name="tasks"
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                null=True, blank=True, related_name="+")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     objects = TaskQuerySet.as_manager()
     history = HistoricalRecords()

@@ -21,8 +21,12 @@ def open_case_for(client, worker, supervisor, **extra):
 @pytest.fixture
 def case_client(centre, supervisor):
     """A client registered by the supervisor: the worker reaches them only through the case."""
-    return ClientFactory(centre=centre, registered_by=supervisor, full_name="Joko Susilo",
-                         registration_number="ALY-2026-0100")
+    return ClientFactory(
+        centre=centre,
+        registered_by=supervisor,
+        full_name="Joko Susilo",
+        registration_number="ALY-2026-0100",
+    )
 
 
 @pytest.fixture
@@ -32,5 +36,9 @@ def case(case_client, worker, supervisor):
 
 @pytest.fixture
 def consent_to_services(case_client, worker):
-    return Consent.objects.create(client=case_client, purpose=Consent.Purpose.SERVICES,
-                                  given_by=Consent.GivenBy.CLIENT, recorded_by=worker)
+    return Consent.objects.create(
+        client=case_client,
+        purpose=Consent.Purpose.SERVICES,
+        given_by=Consent.GivenBy.CLIENT,
+        recorded_by=worker,
+    )

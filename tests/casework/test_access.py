@@ -17,11 +17,14 @@ EXPECTED = {  # (read, write)
 
 @pytest.fixture
 def notes(case, worker):
-    open_note = services.add_note(by=worker, case=case,
-                                  data={"kind": "home_visit", "narrative": "Catatan biasa"})
-    secret = services.add_note(by=worker, case=case,
-                               data={"kind": "counselling", "narrative": "Catatan rahasia",
-                                     "is_confidential": True})
+    open_note = services.add_note(
+        by=worker, case=case, data={"kind": "home_visit", "narrative": "Catatan biasa"}
+    )
+    secret = services.add_note(
+        by=worker,
+        case=case,
+        data={"kind": "counselling", "narrative": "Catatan rahasia", "is_confidential": True},
+    )
     return open_note, secret
 
 
@@ -33,20 +36,29 @@ def test_every_case_url_answers_each_member_of_the_cast(cast, client_for, case, 
     assert http.get(reverse("casework:case-detail", args=args)).status_code == read
     for name in ("case-edit", "note-add", "task-add"):
         assert http.get(reverse(f"casework:{name}", args=args)).status_code == write, name
-    assert http.post(reverse("casework:case-move", args=args),
-                     {"to_stage": "engagement", "reason": "x"}).status_code in (
-        {200: (400, 409), 403: (403,), 404: (404,)}[write])
+    assert (
+        http.post(
+            reverse("casework:case-move", args=args), {"to_stage": "engagement", "reason": "x"}
+        ).status_code
+        in ({200: (400, 409), 403: (403,), 404: (404,)}[write])
+    )
     history = http.get(reverse("casework:note-history", args=[*args, notes[0].public_id]))
     assert history.status_code == read
 
 
 @pytest.mark.parametrize(
     ("role", "sees_secret"),
-    [("worker", True), ("supervisor", True), ("admin", False), ("colleague", False),
-     ("outsider", False)],
+    [
+        ("worker", True),
+        ("supervisor", True),
+        ("admin", False),
+        ("colleague", False),
+        ("outsider", False),
+    ],
 )
-def test_confidential_notes_only_for_the_team_and_supervisor(cast, client_for, case, notes,
-                                                             role, sees_secret):
+def test_confidential_notes_only_for_the_team_and_supervisor(
+    cast, client_for, case, notes, role, sees_secret
+):
     user = cast[role]
     visible = set(CaseNote.objects.visible_to(user).values_list("narrative", flat=True))
     assert ("Catatan rahasia" in visible) == sees_secret
@@ -54,7 +66,8 @@ def test_confidential_notes_only_for_the_team_and_supervisor(cast, client_for, c
     body = response.content.decode()
     assert ("Catatan rahasia" in body) == sees_secret
     secret_history = client_for(user).get(
-        reverse("casework:note-history", args=[case.public_id, notes[1].public_id]))
+        reverse("casework:note-history", args=[case.public_id, notes[1].public_id])
+    )
     assert (secret_history.status_code == 200) == sees_secret
 
 
@@ -70,18 +83,23 @@ def test_the_worker_reaches_the_client_through_the_case(case, worker, colleague,
     assert client_for(colleague).get(url).status_code == 404
 
 
-def test_reassignment_moves_the_case_and_keeps_the_reason(case, supervisor, worker, colleague,
-                                                         client_for):
-    response = client_for(supervisor).post(reverse("casework:case-reassign"), {
-        "cases": [case.pk], "to_worker": colleague.pk, "reason": "cuti melahirkan"})
+def test_reassignment_moves_the_case_and_keeps_the_reason(
+    case, supervisor, worker, colleague, client_for
+):
+    response = client_for(supervisor).post(
+        reverse("casework:case-reassign"),
+        {"cases": [case.pk], "to_worker": colleague.pk, "reason": "cuti melahirkan"},
+    )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.primary_worker == colleague
     assignment = case.assignments.get()
     assert (assignment.from_worker, assignment.reason) == (worker, "cuti melahirkan")
     assert case.history.first().history_change_reason == "cuti melahirkan"
-    assert client_for(worker).get(reverse("casework:case-detail",
-                                          args=[case.public_id])).status_code == 404
+    assert (
+        client_for(worker).get(reverse("casework:case-detail", args=[case.public_id])).status_code
+        == 404
+    )
 
 
 def test_only_supervisors_reassign(worker, admin, client_for):
@@ -90,8 +108,7 @@ def test_only_supervisors_reassign(worker, admin, client_for):
 
 
 def test_a_case_cannot_be_opened_for_another_centres_client(outsider, case, client_for):
-    response = client_for(outsider).get(reverse("casework:case-open",
-                                                args=[case.client.public_id]))
+    response = client_for(outsider).get(reverse("casework:case-open", args=[case.client.public_id]))
     assert response.status_code == 404
 
 

@@ -10,11 +10,11 @@ pytestmark = pytest.mark.django_db
 
 def make_cases(n, centre, worker, supervisor):
     for _ in range(n):
-        case = open_case_for(ClientFactory(centre=centre, registered_by=worker), worker,
-                             supervisor)
+        case = open_case_for(ClientFactory(centre=centre, registered_by=worker), worker, supervisor)
         services.add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
-        services.add_task(by=worker, case=case,
-                          data={"title": "t", "due_date": "2026-01-01", "assignee": worker})
+        services.add_task(
+            by=worker, case=case, data={"title": "t", "due_date": "2026-01-01", "assignee": worker}
+        )
 
 
 @pytest.mark.parametrize("role", ["worker", "supervisor", "admin"])
@@ -30,8 +30,9 @@ def test_dashboards_cost_the_same_queries_for_3_or_25_cases(
         http.get(reverse("home"))
 
 
-def test_case_list_query_budget(supervisor, worker, centre, client_for,
-                                django_assert_max_num_queries):
+def test_case_list_query_budget(
+    supervisor, worker, centre, client_for, django_assert_max_num_queries
+):
     http = client_for(supervisor)
     make_cases(3, centre, worker, supervisor)
     with django_assert_max_num_queries(20) as few:
@@ -41,8 +42,9 @@ def test_case_list_query_budget(supervisor, worker, centre, client_for,
         http.get(reverse("casework:case-list"))
 
 
-def test_case_page_query_budget(supervisor, worker, centre, client_for,
-                                django_assert_max_num_queries):
+def test_case_page_query_budget(
+    supervisor, worker, centre, client_for, django_assert_max_num_queries
+):
     case = open_case_for(ClientFactory(centre=centre, registered_by=worker), worker, supervisor)
     http = client_for(supervisor)
     services.add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
@@ -50,8 +52,11 @@ def test_case_page_query_budget(supervisor, worker, centre, client_for,
         http.get(reverse("casework:case-detail", args=[case.public_id]))
     for _ in range(15):
         note = services.add_note(by=worker, case=case, data={"kind": "phone", "narrative": "y"})
-        services.add_task(by=worker, case=case, data={"title": "t", "due_date": "2026-01-01",
-                                                      "assignee": worker, "note": note})
+        services.add_task(
+            by=worker,
+            case=case,
+            data={"title": "t", "due_date": "2026-01-01", "assignee": worker, "note": note},
+        )
     with django_assert_max_num_queries(len(few.captured_queries)):
         http.get(reverse("casework:case-detail", args=[case.public_id]))
 

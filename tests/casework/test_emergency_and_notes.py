@@ -19,8 +19,9 @@ def emergency(centre, worker, supervisor):
     centre.emergency_response_hours = 6
     centre.save()
     client = ClientFactory(centre=centre, registered_by=worker)
-    return open_case_for(client, worker, supervisor, is_emergency=True,
-                         emergency_needs=[EmergencyNeed.MEDICAL])
+    return open_case_for(
+        client, worker, supervisor, is_emergency=True, emergency_needs=[EmergencyNeed.MEDICAL]
+    )
 
 
 def test_emergency_deadline_follows_the_centre_setting(emergency):
@@ -34,15 +35,20 @@ def test_an_emergency_is_overdue_after_its_deadline(emergency):
     assert emergency.emergency_overdue
 
 
-def test_emergency_stands_out_until_the_first_response_note(emergency, worker, supervisor,
-                                                            client_for):
+def test_emergency_stands_out_until_the_first_response_note(
+    emergency, worker, supervisor, client_for
+):
     for user in (worker, supervisor):
         body = client_for(user).get(reverse("home")).content.decode()
         assert emergency.client.full_name in body and "Emergencies awaiting" in body
     client_for(worker).post(
         reverse("casework:note-add", args=[emergency.public_id]),
-        {"kind": "centre_visit", "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-         "narrative": "Dibawa ke puskesmas, luka sudah dirawat.", "first_response": "on"},
+        {
+            "kind": "centre_visit",
+            "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "narrative": "Dibawa ke puskesmas, luka sudah dirawat.",
+            "first_response": "on",
+        },
     )
     emergency.refresh_from_db()
     assert emergency.first_response_at is not None and emergency.first_response_by == worker
@@ -54,8 +60,14 @@ def test_the_emergency_form_needs_an_immediate_need(worker, centre, client_for):
     client = ClientFactory(centre=centre, registered_by=worker)
     response = client_for(worker).post(
         reverse("casework:case-open", args=[client.public_id]),
-        {"access_route": "walk_in", "approach": "residential", "problem_statement": "x",
-         "priority": "high", "primary_worker": worker.pk, "is_emergency": "on"},
+        {
+            "access_route": "walk_in",
+            "approach": "residential",
+            "problem_statement": "x",
+            "priority": "high",
+            "primary_worker": worker.pk,
+            "is_emergency": "on",
+        },
     )
     assert "Tick at least one immediate need" in response.content.decode()
 
@@ -66,11 +78,18 @@ def test_opening_a_case_from_a_referral_keeps_only_the_referral_details(
     client = ClientFactory(centre=centre, registered_by=worker)
     response = client_for(worker).post(
         reverse("casework:case-open", args=[client.public_id]),
-        {"access_route": "referral", "referring_institution": "Dinas Sosial Kota Jambi",
-         "referral_letter_number": "460/12/2026", "referral_date": "2026-03-01",
-         "outreach_location": "Pasar", "approach": "residential",
-         "problem_statement": "Anak terlantar", "priority": "medium",
-         "primary_worker": worker.pk, "supervisor": supervisor.pk},
+        {
+            "access_route": "referral",
+            "referring_institution": "Dinas Sosial Kota Jambi",
+            "referral_letter_number": "460/12/2026",
+            "referral_date": "2026-03-01",
+            "outreach_location": "Pasar",
+            "approach": "residential",
+            "problem_statement": "Anak terlantar",
+            "priority": "medium",
+            "primary_worker": worker.pk,
+            "supervisor": supervisor.pk,
+        },
     )
     assert response.status_code == 302
     case = Case.objects.get(client=client)
@@ -80,14 +99,20 @@ def test_opening_a_case_from_a_referral_keeps_only_the_referral_details(
 
 
 def note_data(**extra):
-    return {"kind": "home_visit", "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-            "duration_minutes": "45", "narrative": "Kunjungan rumah.",
-            "worker_roles": ["mediator", "advocate"], **extra}
+    return {
+        "kind": "home_visit",
+        "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "duration_minutes": "45",
+        "narrative": "Kunjungan rumah.",
+        "worker_roles": ["mediator", "advocate"],
+        **extra,
+    }
 
 
 def test_a_note_saves_with_htmx_and_is_audited(case, worker, client_for):
-    response = client_for(worker).post(reverse("casework:note-add", args=[case.public_id]),
-                                       note_data(), HTTP_HX_REQUEST="true")
+    response = client_for(worker).post(
+        reverse("casework:note-add", args=[case.public_id]), note_data(), HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     assert "data-note-saved" in response.content.decode()
     note = CaseNote.objects.get()
@@ -111,8 +136,9 @@ def test_an_invalid_note_comes_back_with_the_text_kept(case, worker, client_for)
 
 def test_a_late_entry_is_marked(case, worker, client_for):
     past = (timezone.localtime() - timedelta(days=5)).strftime("%Y-%m-%dT%H:%M")
-    client_for(worker).post(reverse("casework:note-add", args=[case.public_id]),
-                            note_data(occurred_at=past))
+    client_for(worker).post(
+        reverse("casework:note-add", args=[case.public_id]), note_data(occurred_at=past)
+    )
     assert CaseNote.objects.get().is_late_entry
     body = client_for(worker).get(reverse("casework:case-detail", args=[case.public_id]))
     assert "Late entry" in body.content.decode()
@@ -120,7 +146,9 @@ def test_a_late_entry_is_marked(case, worker, client_for):
 
 def test_an_edit_keeps_the_earlier_text_in_history(case, worker, client_for):
     http = client_for(worker)
-    http.post(reverse("casework:note-add", args=[case.public_id]), note_data(narrative="Versi satu"))
+    http.post(
+        reverse("casework:note-add", args=[case.public_id]), note_data(narrative="Versi satu")
+    )
     note = CaseNote.objects.get()
     data = note_data(narrative="Versi dua")
     response = http.post(reverse("casework:note-edit", args=[case.public_id, note.public_id]), data)
@@ -140,8 +168,10 @@ def test_only_the_author_edits_a_note(case, worker, supervisor, client_for):
 def test_a_task_from_a_note_and_its_completion(case, worker, client_for):
     note = services.add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
     http = client_for(worker)
-    response = http.post(reverse("casework:task-add", args=[case.public_id]) + f"?note={note.public_id}",
-                         {"title": "Urus akta", "due_date": "2026-01-01", "assignee": worker.pk})
+    response = http.post(
+        reverse("casework:task-add", args=[case.public_id]) + f"?note={note.public_id}",
+        {"title": "Urus akta", "due_date": "2026-01-01", "assignee": worker.pk},
+    )
     assert response.status_code == 302
     task = Task.objects.get()
     assert task.note == note and task.is_overdue

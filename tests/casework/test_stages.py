@@ -14,8 +14,9 @@ ALL_PAIRS = [(a, b) for a in STAGE_ORDER for b in STAGE_ORDER if a != b]
 
 
 @pytest.mark.parametrize(("from_stage", "to_stage"), ALL_PAIRS)
-def test_every_move_is_allowed_or_refused_by_the_rules(case, supervisor, consent_to_services,
-                                                       from_stage, to_stage):
+def test_every_move_is_allowed_or_refused_by_the_rules(
+    case, supervisor, consent_to_services, from_stage, to_stage
+):
     Case.objects.filter(pk=case.pk).update(stage=from_stage)
     case.refresh_from_db()
     problems = stages.problems_with_move(case, to_stage, supervisor)
@@ -29,8 +30,9 @@ def test_a_case_walks_from_access_to_monitoring_and_back_to_planning(
         services.move_case_to_stage(by=worker, case=case, to_stage=stage, reason="lanjut")
     case.refresh_from_db()
     assert case.stage == Stage.MONITORING
-    services.move_case_to_stage(by=worker, case=case, to_stage=Stage.PLANNING,
-                                reason="rencana perlu direvisi")
+    services.move_case_to_stage(
+        by=worker, case=case, to_stage=Stage.PLANNING, reason="rencana perlu direvisi"
+    )
     moves = list(case.stage_moves.values_list("from_stage", "to_stage", "moved_by", "reason"))
     assert moves[0] == ("", Stage.ACCESS, worker.pk, "Case opened")
     assert moves[-1] == (Stage.MONITORING, Stage.PLANNING, worker.pk, "rencana perlu direvisi")
@@ -64,8 +66,9 @@ def test_only_a_supervisor_closes_a_case(case, worker, supervisor):
     Case.objects.filter(pk=case.pk).update(stage=Stage.MONITORING)
     case.refresh_from_db()
     assert stages.problems_with_move(case, Stage.TERMINATION, worker)
-    services.move_case_to_stage(by=supervisor, case=case, to_stage=Stage.TERMINATION,
-                                reason="tujuan tercapai")
+    services.move_case_to_stage(
+        by=supervisor, case=case, to_stage=Stage.TERMINATION, reason="tujuan tercapai"
+    )
     case.refresh_from_db()
     assert not case.is_open and case.closed_at is not None
     assert stages.next_stages(case) == []
@@ -99,6 +102,7 @@ def test_a_guard_added_later_is_consulted(case, worker, consent_to_services):
 
     try:
         assert stages.problems_with_move(case, Stage.ENGAGEMENT, worker) == [
-            "blocked by a later feature"]
+            "blocked by a later feature"
+        ]
     finally:
         stages._GUARDS.remove((Stage.ACCESS, None, never))

@@ -10,13 +10,22 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def related(client_record, worker):
-    member = FamilyMember.objects.create(client=client_record, name="Ibu", relationship="mother",
-                                         is_guardian=True)
+    member = FamilyMember.objects.create(
+        client=client_record, name="Ibu", relationship="mother", is_guardian=True
+    )
     document = ClientDocument.objects.create(
-        client=client_record, kind="kk", file="documents/x.pdf", original_name="x.pdf",
-        content_type="application/pdf", size=10, sha256="0" * 64, uploaded_by=worker)
-    consent = Consent.objects.create(client=client_record, purpose="services", given_by="client",
-                                     recorded_by=worker)
+        client=client_record,
+        kind="kk",
+        file="documents/x.pdf",
+        original_name="x.pdf",
+        content_type="application/pdf",
+        size=10,
+        sha256="0" * 64,
+        uploaded_by=worker,
+    )
+    consent = Consent.objects.create(
+        client=client_record, purpose="services", given_by="client", recorded_by=worker
+    )
     return member, document, consent
 
 
@@ -34,8 +43,9 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("role", list(EXPECTED))
-def test_every_client_url_answers_each_member_of_the_cast(cast, client_for, client_record,
-                                                          related, role):
+def test_every_client_url_answers_each_member_of_the_cast(
+    cast, client_for, client_record, related, role
+):
     member, _document, consent = related
     http = client_for(cast[role])
     read, write = EXPECTED[role]
@@ -44,12 +54,19 @@ def test_every_client_url_answers_each_member_of_the_cast(cast, client_for, clie
         assert http.get(reverse(f"clients:{name}", args=args)).status_code == read, name
     for name in WRITE_URLS:
         assert http.get(reverse(f"clients:{name}", args=args)).status_code == write, name
-    assert http.get(reverse("clients:family-edit", args=[*args, member.public_id])).status_code == write
-    assert http.get(reverse("clients:consent-withdraw",
-                            args=[*args, consent.public_id])).status_code == write
+    assert (
+        http.get(reverse("clients:family-edit", args=[*args, member.public_id])).status_code
+        == write
+    )
+    assert (
+        http.get(reverse("clients:consent-withdraw", args=[*args, consent.public_id])).status_code
+        == write
+    )
     for name in ("restore", "family-archive", "document-archive"):
-        extra = {"family-archive": [member.public_id],
-                 "document-archive": [_document.public_id]}.get(name, [])
+        extra = {
+            "family-archive": [member.public_id],
+            "document-archive": [_document.public_id],
+        }.get(name, [])
         status = http.post(reverse(f"clients:{name}", args=[*args, *extra])).status_code
         assert status == (302 if write == 200 else write), name
 
@@ -71,7 +88,10 @@ def test_opening_a_file_writes_one_audit_row(worker, client_record, client_for):
     assert AuditEvent.objects.count() == before + 1
     event = AuditEvent.objects.latest("id")
     assert (event.action, event.actor, event.object_label) == (
-        "view", worker, client_record.registration_number)
+        "view",
+        worker,
+        client_record.registration_number,
+    )
 
 
 def test_admin_reads_but_cannot_register(admin, client_for):

@@ -36,8 +36,9 @@ def test_a_png_is_stored_under_a_generated_name_and_served_only_through_the_view
     assert document.content_type == "image/png"
     assert document.original_name == "passwd.png"
     assert ".." not in document.file.name and "passwd" not in document.file.name
-    download = http.get(reverse("clients:document-download",
-                                args=[client_record.public_id, document.public_id]))
+    download = http.get(
+        reverse("clients:document-download", args=[client_record.public_id, document.public_id])
+    )
     assert download.status_code == 200
     assert download["Content-Type"] == "image/png"
     assert download["Content-Disposition"].startswith("attachment")
@@ -47,8 +48,9 @@ def test_a_png_is_stored_under_a_generated_name_and_served_only_through_the_view
 
 
 def test_html_renamed_to_jpg_is_rejected(worker, client_record, client_for):
-    response = upload(client_for(worker), client_record, "foto.jpg",
-                      b"<html><script>alert(1)</script></html>")
+    response = upload(
+        client_for(worker), client_record, "foto.jpg", b"<html><script>alert(1)</script></html>"
+    )
     assert response.status_code == 200
     assert "Only PDF, JPEG or PNG" in response.content.decode()
     assert not ClientDocument.objects.exists()
@@ -74,8 +76,9 @@ def test_stored_files_have_no_public_url(worker, client_record, client_for):
         assert http.get(guess).status_code == 404, guess
 
 
-def test_colleague_and_outsider_cannot_download(worker, colleague, outsider, client_record,
-                                                client_for):
+def test_colleague_and_outsider_cannot_download(
+    worker, colleague, outsider, client_record, client_for
+):
     upload(client_for(worker), client_record, "kk.pdf", b"%PDF-1.4\n%%EOF\n", kind="kk")
     document = ClientDocument.objects.get()
     url = reverse("clients:document-download", args=[client_record.public_id, document.public_id])
@@ -90,8 +93,9 @@ def test_missing_papers_are_listed_until_uploaded(worker, client_record, client_
 
 
 def guardian_for(record):
-    return FamilyMember.objects.create(client=record, name="Ibu Sari", relationship="mother",
-                                       is_guardian=True)
+    return FamilyMember.objects.create(
+        client=record, name="Ibu Sari", relationship="mother", is_guardian=True
+    )
 
 
 def test_a_child_needs_a_guardian_to_consent(worker, client_record, client_for):
@@ -99,12 +103,20 @@ def test_a_child_needs_a_guardian_to_consent(worker, client_record, client_for):
     client_record.save()
     http = client_for(worker)
     url = reverse("clients:consent-add", args=[client_record.public_id])
-    response = http.post(url, {"purpose": "services", "given_by": "client",
-                               "given_on": date.today().isoformat()})
+    response = http.post(
+        url, {"purpose": "services", "given_by": "client", "given_on": date.today().isoformat()}
+    )
     assert "under 18" in response.content.decode()
     guardian = guardian_for(client_record)
-    response = http.post(url, {"purpose": "services", "given_by": "guardian",
-                               "guardian": guardian.pk, "given_on": date.today().isoformat()})
+    response = http.post(
+        url,
+        {
+            "purpose": "services",
+            "given_by": "guardian",
+            "guardian": guardian.pk,
+            "given_on": date.today().isoformat(),
+        },
+    )
     assert response.status_code == 302
     assert services.has_consent(client_record, Consent.Purpose.SERVICES)
 
@@ -113,14 +125,20 @@ def test_consent_with_proof_and_withdrawal(worker, client_record, client_for):
     http = client_for(worker)
     response = http.post(
         reverse("clients:consent-add", args=[client_record.public_id]),
-        {"purpose": "share_referral", "given_by": "client", "given_on": "2026-01-10",
-         "proof_file": SimpleUploadedFile("ttd.pdf", b"%PDF-1.4\n%%EOF\n")},
+        {
+            "purpose": "share_referral",
+            "given_by": "client",
+            "given_on": "2026-01-10",
+            "proof_file": SimpleUploadedFile("ttd.pdf", b"%PDF-1.4\n%%EOF\n"),
+        },
     )
     assert response.status_code == 302
     consent = Consent.objects.get()
     assert consent.proof.content_type == "application/pdf"
     assert services.has_consent(client_record, "share_referral")
-    withdraw = reverse("clients:consent-withdraw", args=[client_record.public_id, consent.public_id])
+    withdraw = reverse(
+        "clients:consent-withdraw", args=[client_record.public_id, consent.public_id]
+    )
     response = http.post(withdraw, {"withdrawn_on": "2026-01-01", "reason": "berubah pikiran"})
     assert "before it was given" in response.content.decode()
     http.post(withdraw, {"withdrawn_on": "2026-02-01", "reason": "berubah pikiran"})
@@ -130,15 +148,27 @@ def test_consent_with_proof_and_withdrawal(worker, client_record, client_for):
 
 def test_family_and_tracing_are_recorded(worker, client_record, client_for):
     http = client_for(worker)
-    response = http.post(reverse("clients:family-add", args=[client_record.public_id]),
-                         {"name": "Pak Darto", "relationship": "father", "is_guardian": "on",
-                          "phone": "0812-1111-2222"})
+    response = http.post(
+        reverse("clients:family-add", args=[client_record.public_id]),
+        {
+            "name": "Pak Darto",
+            "relationship": "father",
+            "is_guardian": "on",
+            "phone": "0812-1111-2222",
+        },
+    )
     assert response.status_code == 302
     member = FamilyMember.objects.get()
     assert member.phone == "+6281211112222" and member.is_guardian
-    response = http.post(reverse("clients:tracing-add", args=[client_record.public_id]),
-                         {"attempted_on": "2026-03-01", "method": "Kunjungan ke kepala desa",
-                          "result": "Keluarga ditemukan di Muaro Jambi", "status_after": "found"})
+    response = http.post(
+        reverse("clients:tracing-add", args=[client_record.public_id]),
+        {
+            "attempted_on": "2026-03-01",
+            "method": "Kunjungan ke kepala desa",
+            "result": "Keluarga ditemukan di Muaro Jambi",
+            "status_after": "found",
+        },
+    )
     assert response.status_code == 302
     client_record.refresh_from_db()
     assert client_record.family_tracing_status == "found"

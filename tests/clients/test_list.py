@@ -6,8 +6,9 @@ from tests.factories import ClientFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_list_query_count_does_not_grow_with_rows(supervisor, worker, centre, client_for,
-                                                  django_assert_max_num_queries):
+def test_list_query_count_does_not_grow_with_rows(
+    supervisor, worker, centre, client_for, django_assert_max_num_queries
+):
     http = client_for(supervisor)
     ClientFactory.create_batch(2, centre=centre, registered_by=worker)
     with django_assert_max_num_queries(12) as few:
@@ -19,8 +20,9 @@ def test_list_query_count_does_not_grow_with_rows(supervisor, worker, centre, cl
 
 
 def test_name_search_is_posted_and_never_in_the_url(worker, centre, client_for):
-    ClientFactory(centre=centre, registered_by=worker, full_name="Siti Nurhayati", sex="P",
-                  aliases="Ati")
+    ClientFactory(
+        centre=centre, registered_by=worker, full_name="Siti Nurhayati", sex="P", aliases="Ati"
+    )
     ClientFactory(centre=centre, registered_by=worker, full_name="Bambang Wijaya")
     http = client_for(worker)
     response = http.post(reverse("clients:list"), {"q": "NURHAYATÍ"})
@@ -32,8 +34,15 @@ def test_name_search_is_posted_and_never_in_the_url(worker, centre, client_for):
 
 @pytest.mark.parametrize("term", ["nurha", "ati", "ALY-2026-07", "157101550590"])
 def test_search_by_partial_name_alias_number_or_nik(worker, centre, client_for, term):
-    ClientFactory(centre=centre, registered_by=worker, full_name="Siti Nurhayati", sex="P",
-                  aliases="Ati", registration_number="ALY-2026-0777", nik="1571015505900003")
+    ClientFactory(
+        centre=centre,
+        registered_by=worker,
+        full_name="Siti Nurhayati",
+        sex="P",
+        aliases="Ati",
+        registration_number="ALY-2026-0777",
+        nik="1571015505900003",
+    )
     ClientFactory(centre=centre, registered_by=worker, full_name="Bambang Wijaya")
     http = client_for(worker)
     http.post(reverse("clients:list"), {"q": term})
@@ -45,8 +54,9 @@ def test_filters_by_category_and_status(supervisor, worker, centre, client_for):
     from clients.models import PPKSCategory
 
     category = PPKSCategory.objects.get(code="gelandangan")
-    ClientFactory(centre=centre, registered_by=worker, full_name="Pak Gelandangan",
-                  category=category)
+    ClientFactory(
+        centre=centre, registered_by=worker, full_name="Pak Gelandangan", category=category
+    )
     ClientFactory(centre=centre, registered_by=worker, full_name="Bu Lansia", status="archived")
     http = client_for(supervisor)
     body = http.get(reverse("clients:list"), {"category": category.pk}).content.decode()
@@ -56,6 +66,7 @@ def test_filters_by_category_and_status(supervisor, worker, centre, client_for):
 
 
 def test_bad_filter_values_do_not_break_the_page(worker, client_for):
-    response = client_for(worker).get(reverse("clients:list"),
-                                      {"category": "abc", "page": "999", "status": "x"})
+    response = client_for(worker).get(
+        reverse("clients:list"), {"category": "abc", "page": "999", "status": "x"}
+    )
     assert response.status_code == 200

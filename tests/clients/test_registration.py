@@ -23,8 +23,10 @@ def test_a_person_without_papers_is_registered_with_a_readable_number(worker, cl
     person = Client.objects.get()
     assert person.registration_number == f"ALY-{date.today().year}-0001"
     assert (person.nik, person.kk_number) == ("", "")
-    assert person.birth_date_estimated and person.birth_date.year in (date.today().year - 40,
-                                                                      date.today().year - 41)
+    assert person.birth_date_estimated and person.birth_date.year in (
+        date.today().year - 40,
+        date.today().year - 41,
+    )
     assert person.registered_by == worker
     assert response["Location"] == reverse("clients:detail", args=[person.public_id])
     event = AuditEvent.objects.get(action="create", object_type="clients.client")
@@ -75,8 +77,13 @@ def test_a_bad_phone_number_is_refused_and_a_good_one_normalised(worker, client_
 def test_the_same_nik_stops_registration_and_points_to_the_record(
     worker, colleague, centre, client_for
 ):
-    existing = ClientFactory(centre=centre, registered_by=worker, nik=MAN_NIK,
-                             full_name="Ahmad Fauzi", birth_date=date(1990, 5, 15))
+    existing = ClientFactory(
+        centre=centre,
+        registered_by=worker,
+        nik=MAN_NIK,
+        full_name="Ahmad Fauzi",
+        birth_date=date(1990, 5, 15),
+    )
     response = register(client_for(colleague), nik=MAN_NIK, full_name="Fauzi")
     body = response.content.decode()
     assert response.status_code == 200
@@ -88,53 +95,93 @@ def test_the_same_nik_stops_registration_and_points_to_the_record(
 
 
 def test_a_similar_person_needs_confirmation(worker, centre, client_for):
-    ClientFactory(centre=centre, registered_by=worker, full_name="Achmad Fauzi", sex="L",
-                  birth_date=date(1991, 3, 1))
+    ClientFactory(
+        centre=centre,
+        registered_by=worker,
+        full_name="Achmad Fauzi",
+        sex="L",
+        birth_date=date(1991, 3, 1),
+    )
     http = client_for(worker)
     response = register(http, full_name="Ahmad Fauzy", birth_date="1990-06-01")
     assert response.status_code == 200
     assert "Is this the same person?" in response.content.decode()
     assert Client.objects.count() == 1
-    response = register(http, full_name="Ahmad Fauzy", birth_date="1990-06-01",
-                        confirm_different="on")
+    response = register(
+        http, full_name="Ahmad Fauzy", birth_date="1990-06-01", confirm_different="on"
+    )
     assert response.status_code == 302
     assert Client.objects.count() == 2
 
 
 def test_similar_names_of_other_sex_or_distant_birth_year_pass(worker, centre, client_for):
-    ClientFactory(centre=centre, registered_by=worker, full_name="Ahmad Fauzi", sex="P",
-                  birth_date=date(1990, 1, 1))
-    ClientFactory(centre=centre, registered_by=worker, full_name="Ahmad Fauzi", sex="L",
-                  birth_date=date(1960, 1, 1))
+    ClientFactory(
+        centre=centre,
+        registered_by=worker,
+        full_name="Ahmad Fauzi",
+        sex="P",
+        birth_date=date(1990, 1, 1),
+    )
+    ClientFactory(
+        centre=centre,
+        registered_by=worker,
+        full_name="Ahmad Fauzi",
+        sex="L",
+        birth_date=date(1960, 1, 1),
+    )
     assert register(client_for(worker), birth_date="1990-06-01").status_code == 302
 
 
-def test_duplicate_detection_never_looks_into_another_centre(worker, outsider, other_centre,
-                                                            client_for):
-    ClientFactory(centre=other_centre, registered_by=outsider, nik=MAN_NIK,
-                  full_name="Ahmad Fauzi", birth_date=date(1990, 5, 15))
+def test_duplicate_detection_never_looks_into_another_centre(
+    worker, outsider, other_centre, client_for
+):
+    ClientFactory(
+        centre=other_centre,
+        registered_by=outsider,
+        nik=MAN_NIK,
+        full_name="Ahmad Fauzi",
+        birth_date=date(1990, 5, 15),
+    )
     response = register(client_for(worker), nik=MAN_NIK, birth_date="1990-05-15")
     assert response.status_code == 302
     assert Client.objects.filter(centre=worker.centre).count() == 1
 
 
 def test_the_same_family_card_asks_for_confirmation(worker, centre, client_for):
-    ClientFactory(centre=centre, registered_by=worker, full_name="Kakak Beradik",
-                  kk_number="1571010101100001")
+    ClientFactory(
+        centre=centre, registered_by=worker, full_name="Kakak Beradik", kk_number="1571010101100001"
+    )
     response = register(client_for(worker), full_name="Adik Lain", kk_number="1571010101100001")
     assert "same family card" in response.content.decode()
-    response = register(client_for(worker), full_name="Adik Lain", kk_number="1571010101100001",
-                        confirm_different="on")
+    response = register(
+        client_for(worker),
+        full_name="Adik Lain",
+        kk_number="1571010101100001",
+        confirm_different="on",
+    )
     assert response.status_code == 302
 
 
 def test_adding_a_nik_later_runs_the_duplicate_check(worker, centre, client_record, client_for):
-    ClientFactory(centre=centre, registered_by=worker, nik=MAN_NIK, full_name="Orang Lain",
-                  birth_date=date(1990, 5, 15))
-    data = {"full_name": client_record.full_name, "sex": "L", "nik": MAN_NIK,
-            "religion": "unknown", "education": "unknown", "marital_status": "unknown",
-            "citizenship": "wni"}
-    response = client_for(worker).post(reverse("clients:edit", args=[client_record.public_id]), data)
+    ClientFactory(
+        centre=centre,
+        registered_by=worker,
+        nik=MAN_NIK,
+        full_name="Orang Lain",
+        birth_date=date(1990, 5, 15),
+    )
+    data = {
+        "full_name": client_record.full_name,
+        "sex": "L",
+        "nik": MAN_NIK,
+        "religion": "unknown",
+        "education": "unknown",
+        "marital_status": "unknown",
+        "citizenship": "wni",
+    }
+    response = client_for(worker).post(
+        reverse("clients:edit", args=[client_record.public_id]), data
+    )
     assert response.status_code == 200
     assert "already registered" in response.content.decode()
     client_record.refresh_from_db()
@@ -142,12 +189,23 @@ def test_adding_a_nik_later_runs_the_duplicate_check(worker, centre, client_reco
 
 
 def test_an_edit_keeps_history_and_is_audited(worker, client_record, client_for):
-    data = {"full_name": "Rudi Hartono", "aliases": "Udin", "sex": "L",
-            "religion": "islam", "education": "sd", "marital_status": "single",
-            "citizenship": "wni", "province_code": "15", "regency_code": "1571",
-            "district_code": "157101", "village_code": "1571011012", "phone": "0812 1111 2222"}
-    response = client_for(worker).post(reverse("clients:edit", args=[client_record.public_id]),
-                                       data)
+    data = {
+        "full_name": "Rudi Hartono",
+        "aliases": "Udin",
+        "sex": "L",
+        "religion": "islam",
+        "education": "sd",
+        "marital_status": "single",
+        "citizenship": "wni",
+        "province_code": "15",
+        "regency_code": "1571",
+        "district_code": "157101",
+        "village_code": "1571011012",
+        "phone": "0812 1111 2222",
+    }
+    response = client_for(worker).post(
+        reverse("clients:edit", args=[client_record.public_id]), data
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     client_record.refresh_from_db()
     assert client_record.village_code == "1571011012"
@@ -161,11 +219,19 @@ def test_an_edit_keeps_history_and_is_audited(worker, client_record, client_for)
 
 
 def test_a_region_that_is_not_under_its_parent_is_refused(worker, client_record, client_for):
-    data = {"full_name": "Rudi Hartono", "sex": "L", "religion": "islam", "education": "sd",
-            "marital_status": "single", "citizenship": "wni", "province_code": "15",
-            "regency_code": "3201"}
-    response = client_for(worker).post(reverse("clients:edit", args=[client_record.public_id]),
-                                       data)
+    data = {
+        "full_name": "Rudi Hartono",
+        "sex": "L",
+        "religion": "islam",
+        "education": "sd",
+        "marital_status": "single",
+        "citizenship": "wni",
+        "province_code": "15",
+        "regency_code": "3201",
+    }
+    response = client_for(worker).post(
+        reverse("clients:edit", args=[client_record.public_id]), data
+    )
     assert response.status_code == 200
     client_record.refresh_from_db()
     assert client_record.regency_code == ""
@@ -180,15 +246,17 @@ def test_region_options_follow_the_parent(worker, client_for):
 
 def test_archive_and_restore_never_delete(worker, client_record, client_for):
     http = client_for(worker)
-    http.post(reverse("clients:archive", args=[client_record.public_id]),
-              {"reason": "registered twice"})
+    http.post(
+        reverse("clients:archive", args=[client_record.public_id]), {"reason": "registered twice"}
+    )
     client_record.refresh_from_db()
     assert client_record.is_archived and client_record.archive_reason == "registered twice"
     http.post(reverse("clients:restore", args=[client_record.public_id]))
     client_record.refresh_from_db()
     assert not client_record.is_archived
     actions = AuditEvent.objects.filter(object_id=str(client_record.public_id)).values_list(
-        "action", flat=True)
+        "action", flat=True
+    )
     assert {"archive", "restore"} <= set(actions)
 
 

@@ -15,7 +15,9 @@ def test_indonesian_catalogue_is_complete():
     po = ROOT / "locale" / "id" / "LC_MESSAGES" / "django.po"
     result = subprocess.run(
         ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(po)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
 
@@ -27,9 +29,22 @@ def test_every_string_in_the_code_is_in_the_catalogue():
     committed_text = po.read_text()
     try:
         subprocess.run(
-            [sys.executable, "manage.py", "makemessages", "-l", "id", "--ignore=.venv",
-             "--ignore=tests", "--ignore=private*", "--ignore=staticfiles", "--ignore=bench"],
-            cwd=ROOT, capture_output=True, check=True, env={**os.environ, "DEBUG": "1"},
+            [
+                sys.executable,
+                "manage.py",
+                "makemessages",
+                "-l",
+                "id",
+                "--ignore=.venv",
+                "--ignore=tests",
+                "--ignore=private*",
+                "--ignore=staticfiles",
+                "--ignore=bench",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+            env={**os.environ, "DEBUG": "1"},
         )
         fresh = _msgids(po.read_text())
     finally:

@@ -74,8 +74,11 @@ def test_passwords_need_twelve_characters():
 @pytest.mark.django_db
 def test_lockout_is_per_username_not_per_address(worker, colleague, client):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(reverse("login"), {"username": "worker", "password": "salah-salah-salah"},
-                    REMOTE_ADDR="10.0.0.1")
+        client.post(
+            reverse("login"),
+            {"username": "worker", "password": "salah-salah-salah"},
+            REMOTE_ADDR="10.0.0.1",
+        )
     # The right password from another address is still refused: the username is locked.
     response = client.post(
         reverse("login"),

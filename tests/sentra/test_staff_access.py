@@ -50,7 +50,9 @@ def test_staff_list_shows_only_own_centre(admin, worker, outsider, client_for):
     assert outsider.username not in body
 
 
-def test_staff_list_query_count_is_constant(admin, centre, client_for, django_assert_max_num_queries):
+def test_staff_list_query_count_is_constant(
+    admin, centre, client_for, django_assert_max_num_queries
+):
     client = client_for(admin)
     UserFactory.create_batch(3, centre=centre)
     with django_assert_max_num_queries(8) as small:
@@ -83,8 +85,13 @@ def test_admin_creates_an_account_and_it_is_audited(admin, client_for):
 def test_short_password_is_refused_with_a_clear_message(admin, client_for):
     response = client_for(admin).post(
         reverse("staff-create"),
-        {"username": "peksos9", "full_name": "Nur", "email": "", "role": "social_worker",
-         "password": "pendek123"},
+        {
+            "username": "peksos9",
+            "full_name": "Nur",
+            "email": "",
+            "role": "social_worker",
+            "password": "pendek123",
+        },
     )
     assert response.status_code == 200
     assert not User.objects.filter(username="peksos9").exists()
@@ -122,7 +129,10 @@ def test_admin_resets_a_password(admin, worker, client_for):
     assert response.status_code == 302
     worker.refresh_from_db()
     assert worker.check_password("baru-dan-panjang-2026")
-    assert AuditEvent.objects.filter(action="password_reset", object_id=str(worker.public_id)).count() == 1
+    assert (
+        AuditEvent.objects.filter(action="password_reset", object_id=str(worker.public_id)).count()
+        == 1
+    )
 
 
 def test_superuser_sees_staff_of_every_centre(superuser, worker, outsider, client_for):
@@ -132,8 +142,15 @@ def test_superuser_sees_staff_of_every_centre(superuser, worker, outsider, clien
 
 def test_centre_settings_validate_the_emergency_deadline(admin, client_for):
     centre = admin.centre
-    data = {"name": centre.name, "kind": centre.kind, "province": "", "address": "",
-            "time_zone": "Asia/Makassar", "emergency_response_hours": 0, "stuck_case_days": 30}
+    data = {
+        "name": centre.name,
+        "kind": centre.kind,
+        "province": "",
+        "address": "",
+        "time_zone": "Asia/Makassar",
+        "emergency_response_hours": 0,
+        "stuck_case_days": 30,
+    }
     response = client_for(admin).post(reverse("centre-settings"), data)
     assert response.status_code == 200
     data["emergency_response_hours"] = 12
