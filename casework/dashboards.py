@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from casework import services
-from casework.models import Case, CaseNote, Task
+from casework.models import Case, CaseNote, Conference, PlanVersion, Review, Task
 from casework.models.stages import OPEN_STAGES, Stage
 from clients.models import Client
 from sentra import access
@@ -41,7 +41,21 @@ def worker_dashboard(user) -> dict:
             .order_by("-recorded_at")[:8]
         ),
         "today": today,
+        "upcoming_conferences": _upcoming_conferences(user),
+        "returned_plans": list(
+            PlanVersion.objects.filter(
+                case__in=mine, status=PlanVersion.Status.RETURNED
+            ).select_related("case", "case__client")
+        ),
     }
+
+
+def _upcoming_conferences(user) -> list:
+    """Conferences to come that the user is invited to (supervisors: all of the centre)."""
+    conferences = Conference.objects.visible_to(user).filter(scheduled_at__gte=timezone.now())
+    if not (user.is_superuser or user.role == Role.SUPERVISOR):
+        conferences = conferences.filter(attendees__staff=user)
+    return list(conferences.order_by("scheduled_at")[:5])
 
 
 def supervisor_dashboard(user) -> dict:
@@ -78,6 +92,10 @@ def supervisor_dashboard(user) -> dict:
             .order_by("stage_entered_at")[:30]
         ),
         "stuck_days": centre.stuck_case_days if centre else 30,
+        "upcoming_conferences": _upcoming_conferences(user),
+        "pending_reviews": Review.objects.filter(
+            case__in=cases, status=Review.Status.PENDING
+        ).count(),
         "overdue_tasks": list(
             Task.objects.visible_to(user)
             .overdue()

@@ -10,8 +10,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from assessments.demo import seed_wellbeing_story, submit_demo_assessment
+from assessments.models import InstrumentKind
 from casework import services
-from casework.models import Case, CaseNote, StageMove, Task
+from casework.models import Case, CaseNote, Component, Conference, PlanGoal, StageMove, Task
 from casework.models.cases import AccessRoute, Approach, EmergencyNeed, Priority, ReportChannel
 from casework.models.notes import NoteKind, WorkerRole
 from casework.models.stages import STAGE_ORDER, Stage
@@ -117,19 +119,27 @@ def seed_cases(centre: Centre, workers: list[User], supervisor: User, seed: int)
         .exclude(consents__purpose=Consent.Purpose.SERVICES)
         .order_by("id")
     )
-    created = 0
+    seeded = []
     for target, count in STAGE_PLAN:
         for _ in range(count):
             pool = without_consent if target == Stage.ACCESS and without_consent else eligible
             if not pool:
                 break
-            client = pool.pop(0)
-            _seed_case(rng, client, target, workers, supervisor, emergency=created in (1, 9, 20))
-            created += 1
-    return created
+            emergency = len(seeded) in (1, 9, 20)
+            case = _open_case(rng, pool.pop(0), workers, supervisor, emergency)
+            _move_until(case, target, Stage.PLANNING, supervisor, rng)
+            seeded.append((case, target))
+    _seed_plans_and_conferences(rng, seeded, workers, supervisor)
+    for case, target in seeded:
+        _move_until(case, target, target, supervisor, rng)
+        _backdate(rng, case, STAGE_ORDER.index(target))
+        if STAGE_ORDER.index(target) >= STAGE_ORDER.index(Stage.INTERVENTION):
+            seed_wellbeing_story(case, case.primary_worker, rng)
+        _seed_notes_and_tasks(rng, case, case.primary_worker, supervisor, case.is_emergency)
+    return len(seeded)
 
 
-def _seed_case(rng, client, target, workers, supervisor, emergency: bool) -> Case:
+def _open_case(rng, client, workers, supervisor, emergency: bool) -> Case:
     worker = workers[client.pk % len(workers)]
     case = services.open_case(
         by=worker,
@@ -148,15 +158,150 @@ def _seed_case(rng, client, target, workers, supervisor, emergency: bool) -> Cas
         },
         team=[w for w in workers if w != worker][:1] if rng.random() < 0.3 else [],
     )
-    steps = STAGE_ORDER[1 : STAGE_ORDER.index(target) + 1]
-    for stage in steps:
-        by = supervisor if stage == Stage.TERMINATION else worker
-        services.move_case_to_stage(
+    if emergency:
+        submit_demo_assessment(case, InstrumentKind.RAPID, worker, rng)
+    return case
+
+
+def _move_until(case: Case, target: str, limit: str, supervisor, rng) -> None:
+    """Move the case stage by stage towards `target`, but not beyond `limit`."""
+    case.refresh_from_db()
+    last = min(STAGE_ORDER.index(target), STAGE_ORDER.index(limit))
+    for stage in STAGE_ORDER[STAGE_ORDER.index(case.stage) + 1 : last + 1]:
+        if (
+            stage == Stage.PLANNING
+            and not case.assessments.filter(instrument__kind=InstrumentKind.COMPREHENSIVE).exists()
+        ):
+            submit_demo_assessment(case, InstrumentKind.COMPREHENSIVE, case.primary_worker, rng)
+        by = supervisor if stage == Stage.TERMINATION else case.primary_worker
+        case = services.move_case_to_stage(
             by=by, case=case, to_stage=stage, reason=f"Demo: lanjut ke tahap {Stage(stage).label}"
         )
-    _backdate(rng, case, len(steps))
-    _seed_notes_and_tasks(rng, case, worker, supervisor, emergency)
-    return case
+
+
+GOALS = [
+    (
+        Component.DECENT_LIVING,
+        "Klien memiliki dokumen kependudukan (KTP/KK).",
+        "Pendampingan ke Dukcapil; pengurusan akta kelahiran.",
+        "Dokumen terbit",
+    ),
+    (
+        Component.FAMILY,
+        "Klien kembali diterima keluarga.",
+        "Mediasi keluarga dua kali; kunjungan rumah.",
+        "Keluarga menyatakan siap menerima",
+    ),
+    (
+        Component.THERAPY,
+        "Kondisi emosional klien stabil.",
+        "Konseling mingguan dengan psikolog.",
+        "Skor kesejahteraan emosional naik ke 4",
+    ),
+    (
+        Component.VOCATIONAL,
+        "Klien terampil menjahit dasar.",
+        "Kelas menjahit tiga kali seminggu selama tiga bulan.",
+        "Lulus evaluasi kelas menjahit",
+    ),
+]
+
+
+def _write_plan(rng, case: Case, worker) -> None:
+    plan = services.start_plan_version(by=worker, case=case)
+    for order, (component, goal, activities, indicator) in enumerate(
+        rng.sample(GOALS, k=rng.randint(2, 3)), start=1
+    ):
+        PlanGoal.objects.create(
+            plan=plan,
+            order=order,
+            problem=rng.choice(PROBLEMS),
+            goal=goal,
+            component=component,
+            activities=activities,
+            responsible_staff=worker,
+            target_date=timezone.localdate() + timedelta(days=rng.randint(30, 120)),
+            indicator=indicator,
+        )
+
+
+def _seed_plans_and_conferences(rng, seeded, workers, supervisor) -> None:
+    """Plans in every state; two past conferences with minutes, one upcoming."""
+    later = [c for c, t in seeded if STAGE_ORDER.index(t) >= STAGE_ORDER.index(Stage.INTERVENTION)]
+    planning = [c for c, t in seeded if t == Stage.PLANNING]
+    for case in later + planning:
+        _write_plan(rng, case, case.primary_worker)
+    # Planning-stage plans in each state: draft, submitted, returned, submitted again.
+    for index, case in enumerate(planning):
+        plan = case.plans.get()
+        if index % 4 == 0:
+            continue  # draft
+        services.submit_plan(by=case.primary_worker, plan=plan)
+        if index % 4 == 2:
+            review = plan.reviews.get()
+            services.decide_review(
+                by=supervisor,
+                review=review,
+                approve=False,
+                comments="Tambahkan tujuan dukungan keluarga dan tanggal target yang realistis.",
+            )
+    now = timezone.now()
+    for days_ago, cases in ((60, later[: len(later) // 2]), (30, later[len(later) // 2 :])):
+        conference = services.schedule_conference(
+            by=supervisor,
+            data={
+                "kind": Conference.Kind.CASE,
+                "scheduled_at": now - timedelta(days=days_ago),
+                "place": "Ruang rapat Sentra Alyatama",
+                "agenda": "Pembahasan rencana layanan klien.",
+            },
+            cases=cases,
+            staff=[supervisor, *workers],
+            externals=[
+                {
+                    "name": "Dra. Lina Marpaung",
+                    "profession": "Psikolog",
+                    "institution": "RSJ Daerah Jambi",
+                }
+            ],
+        )
+        services.save_minutes(
+            by=supervisor,
+            conference=conference,
+            minutes="Tim membahas hasil asesmen dan rencana layanan setiap klien. "
+            "Psikolog menyarankan konseling lanjutan untuk klien dengan trauma.",
+            decisions={
+                item.pk: {
+                    "decision": "approve_plan",
+                    "decision_notes": "Rencana disetujui.",
+                    "follow_up": "Laporkan perkembangan pada review bulan depan",
+                }
+                for item in conference.agenda_items.all()
+            },
+        )
+        services.finalise_conference(by=supervisor, conference=conference)
+        Conference.objects.filter(pk=conference.pk).update(
+            finalised_at=now - timedelta(days=days_ago)
+        )
+    submitted = [c for c in planning if c.plans.filter(status="submitted").exists()]
+    services.schedule_conference(
+        by=supervisor,
+        data={
+            "kind": Conference.Kind.CASE,
+            "scheduled_at": now + timedelta(days=5),
+            "place": "Ruang rapat Sentra Alyatama",
+            "agenda": "Persetujuan rencana layanan.",
+        },
+        cases=submitted,
+        staff=[supervisor, *workers],
+        externals=[
+            {
+                "name": "dr. Hendra Sitepu",
+                "profession": "Dokter",
+                "institution": "Puskesmas Simpang Kawat",
+            }
+        ],
+    )
 
 
 def _backdate(rng, case: Case, steps: int) -> None:

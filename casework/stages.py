@@ -81,3 +81,15 @@ def supervisor_closes_cases(case, by):
     if not (by.is_superuser or by.is_supervisor):
         return _("Only a supervisor can close a case.")
     return None
+
+
+@guard(entering=Stage.INTERVENTION)
+def approved_plan_on_record(case, by):
+    from casework.services.plans import has_approved_plan
+
+    if not has_approved_plan(case):
+        return _(
+            "Intervention needs an approved service plan, agreed at a case conference "
+            "(or approved by a supervisor after one)."
+        )
+    return None

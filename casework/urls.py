@@ -1,19 +1,36 @@
 from django.urls import path
 
-from casework import views
+from casework.views import cases, conferences, plans
 
 app_name = "casework"
 
 urlpatterns = [
-    path("", views.case_list, name="case-list"),
-    path("reassign/", views.case_reassign, name="case-reassign"),
-    path("open/<uuid:client_id>/", views.case_open, name="case-open"),
-    path("<uuid:public_id>/", views.case_detail, name="case-detail"),
-    path("<uuid:public_id>/edit/", views.case_edit, name="case-edit"),
-    path("<uuid:public_id>/move/", views.case_move, name="case-move"),
-    path("<uuid:public_id>/notes/new/", views.note_add, name="note-add"),
-    path("<uuid:public_id>/notes/<uuid:note_id>/edit/", views.note_edit, name="note-edit"),
-    path("<uuid:public_id>/notes/<uuid:note_id>/history/", views.note_history, name="note-history"),
-    path("<uuid:public_id>/tasks/new/", views.task_add, name="task-add"),
-    path("<uuid:public_id>/tasks/<uuid:task_id>/done/", views.task_done, name="task-done"),
+    path("", cases.case_list, name="case-list"),
+    path("reassign/", cases.case_reassign, name="case-reassign"),
+    path("open/<uuid:client_id>/", cases.case_open, name="case-open"),
+    path("<uuid:public_id>/", cases.case_detail, name="case-detail"),
+    path("<uuid:public_id>/edit/", cases.case_edit, name="case-edit"),
+    path("<uuid:public_id>/move/", cases.case_move, name="case-move"),
+    path("<uuid:public_id>/notes/new/", cases.note_add, name="note-add"),
+    path("<uuid:public_id>/notes/<uuid:note_id>/edit/", cases.note_edit, name="note-edit"),
+    path("<uuid:public_id>/notes/<uuid:note_id>/history/", cases.note_history, name="note-history"),
+    path("<uuid:public_id>/tasks/new/", cases.task_add, name="task-add"),
+    path("<uuid:public_id>/tasks/<uuid:task_id>/done/", cases.task_done, name="task-done"),
+    path("<uuid:public_id>/plans/", plans.case_plans, name="plan-list"),
+    path("<uuid:public_id>/plans/new/", plans.plan_start, name="plan-start"),
+    path("plans/<uuid:public_id>/", plans.plan_detail, name="plan-detail"),
+    path("plans/<uuid:public_id>/edit/", plans.plan_edit, name="plan-edit"),
+    path("reviews/", plans.review_queue, name="review-queue"),
+    path("reviews/<uuid:public_id>/decide/", plans.review_decide, name="review-decide"),
+    path("conferences/", conferences.conference_list, name="conference-list"),
+    path("conferences/new/", conferences.conference_schedule, name="conference-schedule"),
+    path("conferences/<uuid:public_id>/", conferences.conference_detail, name="conference-detail"),
+    path(
+        "conferences/<uuid:public_id>/external/",
+        conferences.conference_add_external,
+        name="conference-add-external",
+    ),
+    path(
+        "conferences/<uuid:public_id>/amend/", conferences.conference_amend, name="conference-amend"
+    ),
 ]

@@ -215,3 +215,83 @@ def get_note_for_user(user, case, public_id, for_write: bool = False):
     if for_write and note.author_id != user.pk:
         raise PermissionDenied
     return note
+
+
+# --- Assessments ---------------------------------------------------------------------------
+
+
+def get_assessment_for_user(user, public_id, for_write: bool = False):
+    """Assessments follow their case's access rules."""
+    from assessments.models import Assessment
+
+    assessment = _get_or_404(
+        Assessment.objects.visible_to(user).select_related(
+            "case", "case__client", "case__centre", "instrument", "started_by", "submitted_by"
+        ),
+        public_id=public_id,
+    )
+    if for_write and not can_change_cases(user):
+        raise PermissionDenied
+    return assessment
+
+
+def can_manage_instruments(user) -> bool:
+    return has_role(user, Role.ADMIN)
+
+
+# --- Plans, reviews, conferences ------------------------------------------------------------
+
+
+def get_plan_for_user(user, public_id, for_write: bool = False):
+    """Plans follow their case's access rules."""
+    from casework.models import PlanVersion
+
+    plan = _get_or_404(
+        PlanVersion.objects.filter(case__in=cases_visible_to(user)).select_related(
+            "case", "case__client", "case__centre", "created_by", "submitted_by"
+        ),
+        public_id=public_id,
+    )
+    if for_write and not can_change_cases(user):
+        raise PermissionDenied
+    return plan
+
+
+def get_review_for_user(user, public_id):
+    """Only supervisors decide reviews."""
+    from casework.models import Review
+
+    review = _get_or_404(
+        Review.objects.filter(case__in=cases_visible_to(user)).select_related(
+            "case", "plan", "requested_by"
+        ),
+        public_id=public_id,
+    )
+    if not can_supervise(user):
+        raise PermissionDenied
+    return review
+
+
+def conference_filter(user) -> Q:
+    from casework.models import ConferenceAttendee, ConferenceCase
+
+    in_centre = centre_filter(user)
+    if not user.is_authenticated or in_centre == NOTHING:
+        return NOTHING
+    if user.is_superuser or user.role in (Role.SUPERVISOR, Role.ADMIN):
+        return in_centre
+    invited = ConferenceAttendee.objects.filter(staff_id=user.pk).values("conference_id")
+    discussing = ConferenceCase.objects.filter(case__in=cases_visible_to(user)).values(
+        "conference_id"
+    )
+    return in_centre & (Q(pk__in=invited) | Q(pk__in=discussing))
+
+
+def get_conference_for_user(user, public_id, for_write: bool = False):
+    """Supervisors run conferences; the invited see them (each only the cases they may see)."""
+    from casework.models import Conference
+
+    conference = _get_or_404(Conference.objects.visible_to(user), public_id=public_id)
+    if for_write and not can_supervise(user):
+        raise PermissionDenied
+    return conference

@@ -13,6 +13,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("clients/", include("clients.urls")),
     path("cases/", include("casework.urls")),
+    path("assessments/", include("assessments.urls")),
     path("staff/", views.staff_list, name="staff-list"),
     path("staff/new/", views.staff_create, name="staff-create"),
     path("staff/<uuid:public_id>/edit/", views.staff_edit, name="staff-edit"),

@@ -8,8 +8,9 @@ same centre, and `outsider` is a social worker of another centre.
 import pytest
 from django.test import Client
 
+from clients.models import Consent
 from sentra.models import Role
-from tests.factories import CentreFactory, UserFactory
+from tests.factories import CentreFactory, ClientFactory, UserFactory, open_case_for
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +100,29 @@ def client_for():
         return client
 
     return make
+
+
+@pytest.fixture
+def case_client(centre, supervisor):
+    """A client registered by the supervisor: the worker reaches them only through the case."""
+    return ClientFactory(
+        centre=centre,
+        registered_by=supervisor,
+        full_name="Joko Susilo",
+        registration_number="ALY-2026-0100",
+    )
+
+
+@pytest.fixture
+def case(case_client, worker, supervisor):
+    return open_case_for(case_client, worker, supervisor)
+
+
+@pytest.fixture
+def consent_to_services(case_client, worker):
+    return Consent.objects.create(
+        client=case_client,
+        purpose=Consent.Purpose.SERVICES,
+        given_by=Consent.GivenBy.CLIENT,
+        recorded_by=worker,
+    )

@@ -47,3 +47,68 @@ class ClientFactory(factory.django.DjangoModelFactory):
         )
     )
     aliases = ""
+
+
+def submitted_assessment(case, kind: str, by, level: int | None = None):
+    """A submitted assessment of the shipped instrument of `kind`, answered through the
+    real services (answers generated from the definition)."""
+    import random
+
+    from assessments.demo import submit_demo_assessment
+
+    return submit_demo_assessment(case, kind, by, random.Random(1), level=level)
+
+
+def open_case_for(client, worker, supervisor, **extra):
+    """A case opened through the real service (walk-in, residential) unless `extra` says."""
+    from casework import services
+    from casework.models.cases import AccessRoute, Approach
+
+    data = {
+        "access_route": AccessRoute.WALK_IN,
+        "approach": Approach.RESIDENTIAL,
+        "problem_statement": "Ditemukan di pasar tanpa identitas.",
+        "primary_worker": worker,
+        "supervisor": supervisor,
+        **extra,
+    }
+    return services.open_case(by=worker, client=client, data=data)
+
+
+def approved_plan(case, worker, supervisor):
+    """A one-goal plan approved at a finalised case conference, through the services."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from casework import services
+    from casework.models import PlanGoal
+
+    plan = services.start_plan_version(by=worker, case=case)
+    PlanGoal.objects.create(
+        plan=plan,
+        order=1,
+        problem="Belum punya KTP",
+        goal="KTP terbit",
+        component="decent_living",
+        activities="Pendampingan ke Dukcapil",
+        responsible_staff=worker,
+        target_date=timezone.localdate() + timedelta(days=30),
+        indicator="KTP di tangan",
+    )
+    conference = services.schedule_conference(
+        by=supervisor,
+        data={"kind": "case", "scheduled_at": timezone.now(), "place": "Ruang"},
+        cases=[case],
+        staff=[worker],
+    )
+    item = conference.agenda_items.get()
+    services.save_minutes(
+        by=supervisor,
+        conference=conference,
+        minutes="Rencana dibahas.",
+        decisions={item.pk: {"decision": "approve_plan", "decision_notes": "", "follow_up": ""}},
+    )
+    services.finalise_conference(by=supervisor, conference=conference)
+    plan.refresh_from_db()
+    return plan

@@ -69,3 +69,28 @@ document.addEventListener("DOMContentLoaded", () => {
     if (alert) alert.classList.add("d-none");
   });
 })();
+
+// Show-if questions: a field with data-show-if="q_other" appears only while q_other has one
+// of the values in data-show-if-values. The server checks the same rule.
+(() => {
+  const valuesOf = (form, name) =>
+    Array.from(form.querySelectorAll(`[name="${name}"]`))
+      .filter((input) => !["radio", "checkbox"].includes(input.type) || input.checked)
+      .map((input) => input.value);
+
+  const refresh = (form) => {
+    form.querySelectorAll("[data-show-if]").forEach((input) => {
+      const wanted = JSON.parse(input.dataset.showIfValues || "[]");
+      const shown = valuesOf(form, input.dataset.showIf).some((v) => wanted.includes(v));
+      const wrapper = input.closest(".question") || input.parentElement;
+      wrapper.hidden = !shown;
+    });
+  };
+
+  document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("form.assessment-form").forEach((form) => {
+      refresh(form);
+      form.addEventListener("change", () => refresh(form));
+    });
+  });
+})();

@@ -2,8 +2,7 @@
 
 from clients.models import Consent
 from tests.browser.conftest import log_in
-from tests.casework.conftest import open_case_for
-from tests.factories import ClientFactory
+from tests.factories import ClientFactory, open_case_for
 
 
 def test_peksos1_opens_a_referral_case_moves_it_and_notes_from_the_caseload(phone, demo_accounts):

@@ -2,8 +2,7 @@ import pytest
 from django.urls import reverse
 
 from casework import services
-from tests.casework.conftest import open_case_for
-from tests.factories import ClientFactory
+from tests.factories import ClientFactory, open_case_for
 
 pytestmark = pytest.mark.django_db
 

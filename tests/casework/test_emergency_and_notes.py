@@ -8,8 +8,7 @@ from casework import services
 from casework.models import Case, CaseNote, Task
 from casework.models.cases import EmergencyNeed
 from sentra.models import AuditEvent
-from tests.casework.conftest import open_case_for
-from tests.factories import ClientFactory
+from tests.factories import ClientFactory, open_case_for, submitted_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +40,7 @@ def test_emergency_stands_out_until_the_first_response_note(
     for user in (worker, supervisor):
         body = client_for(user).get(reverse("home")).content.decode()
         assert emergency.client.full_name in body and "Emergencies awaiting" in body
+    submitted_assessment(emergency, "rapid", worker)
     client_for(worker).post(
         reverse("casework:note-add", args=[emergency.public_id]),
         {

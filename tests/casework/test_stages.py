@@ -3,8 +3,7 @@ import pytest
 from casework import services, stages
 from casework.models import Case
 from casework.models.stages import STAGE_ORDER, Stage
-from tests.casework.conftest import open_case_for
-from tests.factories import ClientFactory
+from tests.factories import ClientFactory, approved_plan, open_case_for, submitted_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +16,9 @@ ALL_PAIRS = [(a, b) for a in STAGE_ORDER for b in STAGE_ORDER if a != b]
 def test_every_move_is_allowed_or_refused_by_the_rules(
     case, supervisor, consent_to_services, from_stage, to_stage
 ):
+    submitted_assessment(case, "comprehensive", supervisor)
+    if (from_stage, to_stage) == (Stage.PLANNING, Stage.INTERVENTION):
+        approved_plan(case, case.primary_worker, supervisor)
     Case.objects.filter(pk=case.pk).update(stage=from_stage)
     case.refresh_from_db()
     problems = stages.problems_with_move(case, to_stage, supervisor)
@@ -24,8 +26,10 @@ def test_every_move_is_allowed_or_refused_by_the_rules(
 
 
 def test_a_case_walks_from_access_to_monitoring_and_back_to_planning(
-    case, worker, consent_to_services
+    case, worker, supervisor, consent_to_services
 ):
+    submitted_assessment(case, "comprehensive", worker)
+    approved_plan(case, worker, supervisor)
     for stage in STAGE_ORDER[1:6]:
         services.move_case_to_stage(by=worker, case=case, to_stage=stage, reason="lanjut")
     case.refresh_from_db()

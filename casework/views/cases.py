@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from casework import services, stages
-from casework.forms import (
+from casework.forms.cases import (
     CaseEditForm,
     CaseFilterForm,
     CaseNoteForm,

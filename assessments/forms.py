@@ -1,0 +1,109 @@
+import json
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from assessments import schema
+from assessments.models import Instrument
+
+PREFIX = "q_"
+
+
+class AnswerForm(forms.Form):
+    """Fields generated from an instrument definition. The form only collects values;
+    `schema.clean_answers` is the one place answers are checked."""
+
+    def __init__(self, *args, definition: dict, answers: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.definition = definition
+        self.sections = []
+        answers = answers or {}
+        for section in definition["sections"]:
+            names = []
+            for question in section["questions"]:
+                name = PREFIX + question["key"]
+                field = self._field_for(question)
+                field.initial = answers.get(question["key"])
+                condition = question.get("show_if")
+                if condition:
+                    field.widget.attrs["data-show-if"] = PREFIX + condition["question"]
+                    field.widget.attrs["data-show-if-values"] = json.dumps(
+                        condition.get("in", [condition.get("equals")])
+                    )
+                self.fields[name] = field
+                names.append(name)
+            self.sections.append({"title": schema.text(section.get("title", {})), "names": names})
+
+    @staticmethod
+    def _field_for(question: dict) -> forms.Field:
+        label = schema.text(question.get("label", {}))
+        if question.get("required"):
+            label = f"{label} *"
+        common = {
+            "label": label,
+            "required": False,
+            "help_text": schema.text(question.get("help", {})),
+        }
+        kind = question["type"]
+        choices = [(c["value"], schema.text(c["label"])) for c in question.get("choices", [])]
+        if kind == "short_text":
+            return forms.CharField(max_length=500, **common)
+        if kind == "long_text":
+            return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), **common)
+        if kind == "yes_no":
+            return forms.ChoiceField(
+                choices=[("yes", _("Yes")), ("no", _("No"))], widget=forms.RadioSelect, **common
+            )
+        if kind == "single_choice":
+            return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+        if kind == "multi_choice":
+            return forms.MultipleChoiceField(
+                choices=choices, widget=forms.CheckboxSelectMultiple, **common
+            )
+        if kind == "number":
+            attrs = {"inputmode": "decimal"}
+            for bound in ("min", "max"):
+                if bound in question:
+                    attrs[bound] = question[bound]
+            return forms.CharField(widget=forms.NumberInput(attrs=attrs), **common)
+        if kind == "date":
+            return forms.CharField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+        return forms.ChoiceField(  # scale
+            choices=[(str(n), str(n)) for n in range(1, 6)],
+            widget=forms.RadioSelect(attrs={"class": "scale"}),
+            **common,
+        )
+
+    def raw_answers(self) -> dict:
+        return {name[len(PREFIX) :]: value for name, value in self.cleaned_data.items()}
+
+    def add_answer_errors(self, errors: dict) -> None:
+        for key, message in errors.items():
+            self.add_error(PREFIX + key, message)
+
+
+class StartAssessmentForm(forms.Form):
+    instrument = forms.ModelChoiceField(
+        label=_("Instrument"), queryset=Instrument.objects.published()
+    )
+
+
+class InstrumentImportForm(forms.Form):
+    definition_file = forms.FileField(label=_("Instrument JSON file"), required=False)
+    definition_text = forms.CharField(
+        label=_("…or paste the JSON"), required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    publish = forms.BooleanField(label=_("Publish it now"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("definition_file")
+        raw = (
+            upload.read().decode("utf-8", errors="replace")
+            if upload
+            else cleaned.get("definition_text", "")
+        )
+        if not raw.strip():
+            raise forms.ValidationError(_("Choose a file or paste the JSON."))
+        cleaned["raw"] = raw
+        return cleaned

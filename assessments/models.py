@@ -1,0 +1,138 @@
+"""Assessment instruments (versioned definitions) and the assessments made with them."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from assessments import schema
+from sentra import access
+
+
+class InstrumentKind(models.TextChoices):
+    RAPID = "rapid", _("Rapid assessment")
+    COMPREHENSIVE = "comprehensive", _("Comprehensive ATENSI assessment")
+    FAMILY_TRACING = "family_tracing", _("Family tracing")
+    WELLBEING = "wellbeing", _("Scored wellbeing")
+    OTHER = "other", _("Other")
+
+
+class InstrumentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Instrument.Status.PUBLISHED)
+
+    def current(self, code: str):
+        return self.published().filter(code=code).order_by("-version").first()
+
+
+class Instrument(models.Model):
+    """One version of an instrument. A published version is never edited: changes make a
+    new version, so every assessment keeps the questions it was answered with."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        RETIRED = "retired", _("Retired")
+
+    code = models.SlugField(_("code"), max_length=50)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    kind = models.CharField(_("kind"), max_length=20, choices=InstrumentKind.choices)
+    name_id = models.CharField(_("name (Indonesian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    definition = models.JSONField(_("definition"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InstrumentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instruments")
+        ordering = ["code", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "version"], name="one_row_per_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} v{self.version}"
+
+    @property
+    def name(self) -> str:
+        return schema.text({"id": self.name_id, "en": self.name_en})
+
+    @property
+    def audit_label(self) -> str:
+        return f"{self.code} v{self.version}"
+
+    @property
+    def domains(self) -> list[dict]:
+        return self.definition.get("domains", [])
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(case__in=access.cases_visible_to(user))
+
+    def submitted(self):
+        return self.filter(status=Assessment.Status.SUBMITTED)
+
+
+class Assessment(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="assessments")
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="assessments")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    answers = models.JSONField(default=dict, blank=True)
+    scores = models.JSONField(default=dict, blank=True)
+    amends = models.ForeignKey(
+        "self",
+        verbose_name=_("amends"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="amendments",
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    objects = AssessmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.case.number} {self.instrument}"
+
+    @property
+    def audit_label(self) -> str:
+        return f"{self.case.number} {self.instrument.code}"
+
+    @property
+    def centre(self):
+        return self.case.centre
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED

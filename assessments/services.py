@@ -1,0 +1,170 @@
+"""Doing assessments and keeping instruments. Every change is audited."""
+
+import json
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments import schema
+from assessments.models import Assessment, Instrument
+from sentra import audit
+from sentra.models import User
+
+SHIPPED = Path(__file__).resolve().parent / "instruments"
+
+
+class AnswersInvalid(ValidationError):
+    def __init__(self, errors: dict):
+        super().__init__(_("Some answers need attention."))
+        self.errors_by_question = errors
+
+
+@transaction.atomic
+def start_assessment(*, by: User, case, instrument: Instrument, request=None) -> Assessment:
+    if instrument.status != Instrument.Status.PUBLISHED:
+        raise ValidationError(_("This instrument is not in use."))
+    assessment = Assessment.objects.create(case=case, instrument=instrument, started_by=by)
+    audit.record(audit.Action.CREATE, by=by, obj=assessment, request=request)
+    return assessment
+
+
+@transaction.atomic
+def save_answers(
+    *, by: User, assessment: Assessment, raw: dict, submit: bool, request=None
+) -> Assessment:
+    """Save a draft (partial answers allowed) or submit (complete, then read-only)."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.is_submitted:
+        raise ValidationError(_("A submitted assessment cannot be changed; amend it instead."))
+    answers, errors = schema.clean_answers(assessment.instrument.definition, raw, complete=submit)
+    if errors:
+        raise AnswersInvalid(errors)
+    assessment.answers = answers
+    if submit:
+        assessment.status = Assessment.Status.SUBMITTED
+        assessment.submitted_by = by
+        assessment.submitted_at = timezone.now()
+        assessment.scores = schema.compute_scores(assessment.instrument.definition, answers)
+    assessment.save()
+    audit.record(
+        audit.Action.UPDATE,
+        by=by,
+        obj=assessment,
+        request=request,
+        fields=["status"] if submit else ["answers"],
+    )
+    return assessment
+
+
+@transaction.atomic
+def amend_assessment(*, by: User, original: Assessment, request=None) -> Assessment:
+    """A correction: a new draft with the original's answers; the original stays as it was."""
+    if not original.is_submitted:
+        raise ValidationError(_("Only a submitted assessment can be amended."))
+    amendment = Assessment.objects.create(
+        case=original.case,
+        instrument=original.instrument,
+        answers=dict(original.answers),
+        amends=original,
+        started_by=by,
+    )
+    audit.record(audit.Action.CREATE, by=by, obj=amendment, request=request, fields=["amends"])
+    return amendment
+
+
+def has_submitted(case, kind: str) -> bool:
+    return case.assessments.submitted().filter(instrument__kind=kind).exists()
+
+
+# --- Instruments ----------------------------------------------------------------------------
+
+
+def parse_definition(raw: str) -> dict:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise ValidationError(_("This is not valid JSON: %(error)s") % {"error": error}) from None
+    if not isinstance(data, dict):
+        raise ValidationError(_("The file must hold one instrument object."))
+    return data
+
+
+@transaction.atomic
+def import_instrument(
+    *, by: User | None, data: dict, publish: bool = False, request=None
+) -> Instrument:
+    """Add `data` (an exported instrument) as the next version of its code."""
+    missing = [k for k in ("code", "kind", "name_id", "name_en", "definition") if not data.get(k)]
+    if missing:
+        raise ValidationError(_("Missing fields: %(fields)s") % {"fields": ", ".join(missing)})
+    errors = schema.validate_definition(data["definition"])
+    if errors:
+        raise ValidationError(errors)
+    latest = Instrument.objects.filter(code=data["code"]).aggregate(v=Max("version"))["v"] or 0
+    instrument = Instrument.objects.create(
+        code=data["code"],
+        version=latest + 1,
+        kind=data["kind"],
+        name_id=data["name_id"],
+        name_en=data["name_en"],
+        definition=data["definition"],
+    )
+    if by is not None:
+        audit.record(audit.Action.CREATE, by=by, obj=instrument, request=request)
+    if publish:
+        publish_instrument(by=by, instrument=instrument, request=request)
+    return instrument
+
+
+@transaction.atomic
+def publish_instrument(*, by: User | None, instrument: Instrument, request=None) -> Instrument:
+    """Publish this version; earlier published versions of the code are retired."""
+    errors = schema.validate_definition(instrument.definition)
+    if errors:
+        raise ValidationError(errors)
+    Instrument.objects.filter(code=instrument.code, status=Instrument.Status.PUBLISHED).exclude(
+        pk=instrument.pk
+    ).update(status=Instrument.Status.RETIRED)
+    instrument.status = Instrument.Status.PUBLISHED
+    instrument.published_at = timezone.now()
+    instrument.save()
+    if by is not None:
+        audit.record(audit.Action.UPDATE, by=by, obj=instrument, request=request, fields=["status"])
+    return instrument
+
+
+@transaction.atomic
+def retire_instrument(*, by: User, instrument: Instrument, request=None) -> Instrument:
+    instrument.status = Instrument.Status.RETIRED
+    instrument.save()
+    audit.record(audit.Action.UPDATE, by=by, obj=instrument, request=request, fields=["status"])
+    return instrument
+
+
+def export_instrument(instrument: Instrument) -> dict:
+    return {
+        "code": instrument.code,
+        "version": instrument.version,
+        "kind": instrument.kind,
+        "name_id": instrument.name_id,
+        "name_en": instrument.name_en,
+        "definition": instrument.definition,
+    }
+
+
+def load_shipped_instruments() -> int:
+    """Publish the instruments in assessments/instruments/ that are not loaded yet (or
+    whose definition changed). Idempotent."""
+    loaded = 0
+    for path in sorted(SHIPPED.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        current = Instrument.objects.filter(code=data["code"]).order_by("-version").first()
+        if current and current.definition == data["definition"]:
+            continue
+        import_instrument(by=None, data=data, publish=True)
+        loaded += 1
+    return loaded

@@ -1,0 +1,242 @@
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from assessments import charts, schema, services
+from assessments.forms import AnswerForm, InstrumentImportForm, StartAssessmentForm
+from assessments.models import Assessment, Instrument, InstrumentKind
+from sentra import access, audit
+from sentra.models import Role
+
+
+@require_GET
+def case_assessments(request, public_id):
+    case = access.get_case_for_user(request.user, public_id)
+    assessments = case.assessments.select_related("instrument", "started_by", "submitted_by")
+    return render(
+        request,
+        "assessments/case_assessments.html",
+        {
+            "case": case,
+            "assessments": assessments,
+            "start_form": StartAssessmentForm()
+            if access.can_change_cases(request.user) and case.is_open
+            else None,
+        },
+    )
+
+
+@require_POST
+def assessment_start(request, public_id):
+    case = access.get_case_for_user(request.user, public_id, for_write=True)
+    form = StartAssessmentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose an instrument."))
+        return redirect("assessments:case-list", public_id=case.public_id)
+    assessment = services.start_assessment(
+        by=request.user, case=case, instrument=form.cleaned_data["instrument"], request=request
+    )
+    return redirect("assessments:detail", public_id=assessment.public_id)
+
+
+def _answered(assessment: Assessment) -> list[dict]:
+    """Sections with the questions that were shown and answered, for reading."""
+    definition = assessment.instrument.definition
+    sections = []
+    for section in definition["sections"]:
+        rows = []
+        for question in section["questions"]:
+            if question["key"] not in assessment.answers:
+                continue
+            value = assessment.answers[question["key"]]
+            labels = {c["value"]: schema.text(c["label"]) for c in question.get("choices", [])}
+            labels.update({"yes": _("Yes"), "no": _("No")})
+            if isinstance(value, list):
+                shown = ", ".join(labels.get(v, v) for v in value)
+            else:
+                shown = labels.get(value, value) if isinstance(value, str) else value
+            rows.append({"label": schema.text(question["label"]), "value": shown})
+        if rows:
+            sections.append({"title": schema.text(section.get("title", {})), "rows": rows})
+    return sections
+
+
+@require_http_methods(["GET", "POST"])
+def assessment_detail(request, public_id):
+    assessment = access.get_assessment_for_user(request.user, public_id)
+    can_edit = (
+        not assessment.is_submitted
+        and access.can_change_cases(request.user)
+        and assessment.case.is_open
+    )
+    form = None
+    if can_edit:
+        definition = assessment.instrument.definition
+        form = AnswerForm(request.POST or None, definition=definition, answers=assessment.answers)
+        if request.method == "POST" and form.is_valid():
+            submit = "submit" in request.POST
+            try:
+                services.save_answers(
+                    by=request.user,
+                    assessment=assessment,
+                    raw=form.raw_answers(),
+                    submit=submit,
+                    request=request,
+                )
+            except services.AnswersInvalid as invalid:
+                form.add_answer_errors(invalid.errors_by_question)
+                messages.error(request, _("Some answers need attention; nothing was lost."))
+            else:
+                messages.success(
+                    request,
+                    _("Assessment submitted.")
+                    if submit
+                    else _("Draft saved. You can continue later."),
+                )
+                return redirect("assessments:detail", public_id=assessment.public_id)
+    elif request.method == "POST":
+        raise PermissionDenied
+    else:
+        audit.record_view(request, assessment)
+    domains = {d["key"]: schema.text(d["label"]) for d in assessment.instrument.domains}
+    return render(
+        request,
+        "assessments/assessment_detail.html",
+        {
+            "assessment": assessment,
+            "case": assessment.case,
+            "form": form,
+            "answered": _answered(assessment),
+            "scores": [(domains.get(k, k), v) for k, v in assessment.scores.items()],
+            "amendments": assessment.amendments.select_related("started_by"),
+            "can_amend": assessment.is_submitted
+            and access.can_change_cases(request.user)
+            and assessment.case.is_open,
+        },
+    )
+
+
+@require_POST
+def assessment_amend(request, public_id):
+    original = access.get_assessment_for_user(request.user, public_id, for_write=True)
+    try:
+        amendment = services.amend_assessment(by=request.user, original=original, request=request)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("assessments:detail", public_id=original.public_id)
+    messages.info(
+        request, _("Amendment started from the submitted answers; the original is kept unchanged.")
+    )
+    return redirect("assessments:detail", public_id=amendment.public_id)
+
+
+@require_GET
+def client_progress(request, public_id):
+    """Wellbeing scores of a client over time, across all their cases."""
+    client = access.get_client_for_user(request.user, public_id)
+    scored = list(
+        Assessment.objects.visible_to(request.user)
+        .submitted()
+        .filter(case__client=client, instrument__kind=InstrumentKind.WELLBEING)
+        .select_related("instrument", "case")
+        .order_by("submitted_at")
+    )
+    domains = scored[-1].instrument.domains if scored else []
+    points = [(a.submitted_at.date(), a.scores) for a in scored]
+    svg = mark_safe(charts.wellbeing_chart(points, domains)) if scored else ""  # noqa: S308
+    audit.record_view(request, client)
+    return render(
+        request,
+        "assessments/client_progress.html",
+        {
+            "client": client,
+            "svg": svg,
+            "scored": scored,
+            "domains": [(d["key"], schema.text(d["label"])) for d in domains],
+        },
+    )
+
+
+# --- Instruments (admins) ------------------------------------------------------------------
+
+
+@access.role_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def instrument_list(request):
+    form = InstrumentImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = services.parse_definition(form.cleaned_data["raw"])
+            instrument = services.import_instrument(
+                by=request.user, data=data, publish=form.cleaned_data["publish"], request=request
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request, _("Imported as version %(version)s.") % {"version": instrument.version}
+            )
+            return redirect("assessments:instrument-list")
+    instruments = Instrument.objects.all()
+    return render(
+        request, "assessments/instrument_list.html", {"instruments": instruments, "form": form}
+    )
+
+
+def _instrument(code, version):
+    return get_object_or_404(Instrument, code=code, version=version)
+
+
+@access.role_required(Role.ADMIN)
+@require_GET
+def instrument_detail(request, code, version):
+    instrument = _instrument(code, version)
+    return render(
+        request,
+        "assessments/instrument_detail.html",
+        {
+            "instrument": instrument,
+            "preview": AnswerForm(definition=instrument.definition),
+        },
+    )
+
+
+@access.role_required(Role.ADMIN)
+@require_GET
+def instrument_export(request, code, version):
+    instrument = _instrument(code, version)
+    body = json.dumps(services.export_instrument(instrument), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="{code}-v{version}.json"'
+    return response
+
+
+@access.role_required(Role.ADMIN)
+@require_POST
+def instrument_publish(request, code, version):
+    instrument = _instrument(code, version)
+    try:
+        services.publish_instrument(by=request.user, instrument=instrument, request=request)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Published; earlier versions are retired."))
+    return redirect("assessments:instrument-list")
+
+
+@access.role_required(Role.ADMIN)
+@require_POST
+def instrument_retire(request, code, version):
+    services.retire_instrument(
+        by=request.user, instrument=_instrument(code, version), request=request
+    )
+    messages.success(request, _("Retired: it can no longer be used for new assessments."))
+    return redirect("assessments:instrument-list")

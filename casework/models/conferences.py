@@ -1,0 +1,158 @@
+"""Case conferences: multi-professional meetings that agree plans and decide on cases."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from sentra import access
+
+
+class ConferenceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Conferences of the user's centre that they attend, or that discuss a case they
+        may see (supervisors and admins see all of the centre's)."""
+        return self.filter(access.conference_filter(user))
+
+
+class Conference(models.Model):
+    class Kind(models.TextChoices):
+        CASE = "case", _("Case conference")
+        FAMILY = "family", _("Family conference")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        FINAL = "final", _("Minutes final")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    centre = models.ForeignKey("sentra.Centre", on_delete=models.PROTECT)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CASE)
+    scheduled_at = models.DateTimeField(_("date and time"))
+    place = models.CharField(_("place"), max_length=200)
+    agenda = models.TextField(_("agenda"), blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED
+    )
+    cases = models.ManyToManyField(
+        "casework.Case", through="ConferenceCase", related_name="conferences"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    finalised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    finalised_at = models.DateTimeField(_("minutes finalised"), null=True, blank=True)
+
+    objects = ConferenceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("case conference")
+        ordering = ["-scheduled_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.scheduled_at:%Y-%m-%d}"
+
+    @property
+    def audit_label(self) -> str:
+        return f"conference {self.scheduled_at:%Y-%m-%d}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == self.Status.FINAL
+
+
+class ConferenceCase(models.Model):
+    """A case on the agenda, and what the conference decided about it."""
+
+    class Decision(models.TextChoices):
+        APPROVE_PLAN = "approve_plan", _("Approve the plan")
+        REVISE_PLAN = "revise_plan", _("Revise the plan")
+        REFER = "refer", _("Refer")
+        TERMINATE = "terminate", _("Terminate")
+        OTHER = "other", _("Other")
+
+    conference = models.ForeignKey(
+        Conference, on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    case = models.ForeignKey(
+        "casework.Case", on_delete=models.PROTECT, related_name="conference_items"
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
+    decision_notes = models.TextField(_("decision notes"), blank=True)
+    follow_up = models.TextField(
+        _("follow-up actions"),
+        blank=True,
+        help_text=_(
+            "One action per line; each becomes a task for the case's primary "
+            "social worker when the minutes are finalised."
+        ),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "case"], name="case_once_per_conference"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.conference} {self.case_id}"
+
+    @property
+    def audit_label(self) -> str:
+        return f"{self.case.number} conference decision"
+
+    @property
+    def centre(self):
+        return self.conference.centre
+
+
+class ConferenceAttendee(models.Model):
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="attendees")
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conference_invitations",
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    profession = models.CharField(
+        _("profession"),
+        max_length=100,
+        blank=True,
+        help_text=_("e.g. psychologist, doctor, teacher, police"),
+    )
+    institution = models.CharField(_("institution"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["staff__full_name", "name"]
+
+    def __str__(self) -> str:
+        return self.staff.full_name if self.staff else self.name
+
+    @property
+    def is_external(self) -> bool:
+        return self.staff_id is None
+
+
+class ConferenceAmendment(models.Model):
+    """A correction to final minutes: the minutes stay as they were, this is added."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.PROTECT, related_name="amendments")
+    text = models.TextField(_("correction"))
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at"]
+
+    def __str__(self) -> str:
+        return f"{self.conference}: {self.text[:40]}"

@@ -1,0 +1,125 @@
+"""Scheduling case conferences, writing their minutes and acting on their decisions."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from casework.models import (
+    Conference,
+    ConferenceAmendment,
+    ConferenceAttendee,
+    ConferenceCase,
+    Task,
+)
+from casework.services.plans import approve_plan_at_conference, return_plan_at_conference
+from sentra import audit
+from sentra.models import User
+
+FOLLOW_UP_DAYS = 14
+
+
+@transaction.atomic
+def schedule_conference(
+    *, by: User, data: dict, cases, staff, externals=(), request=None
+) -> Conference:
+    conference = Conference.objects.create(centre=by.centre, created_by=by, **data)
+    for case in cases:
+        ConferenceCase.objects.create(conference=conference, case=case)
+    for member in staff:
+        ConferenceAttendee.objects.create(conference=conference, staff=member)
+    for external in externals:
+        ConferenceAttendee.objects.create(conference=conference, **external)
+    audit.record(
+        audit.Action.CREATE,
+        by=by,
+        obj=conference,
+        request=request,
+        fields=["scheduled_at", "cases", "attendees"],
+    )
+    return conference
+
+
+@transaction.atomic
+def add_external_attendee(
+    *, by: User, conference: Conference, data: dict, request=None
+) -> ConferenceAttendee:
+    _require_open(conference)
+    attendee = ConferenceAttendee.objects.create(conference=conference, **data)
+    audit.record(audit.Action.UPDATE, by=by, obj=conference, request=request, fields=["attendees"])
+    return attendee
+
+
+def _require_open(conference: Conference) -> None:
+    conference.refresh_from_db(fields=["status"])
+    if conference.is_final:
+        raise ValidationError(_("The minutes are final; add a correction instead."))
+
+
+@transaction.atomic
+def save_minutes(
+    *, by: User, conference: Conference, minutes: str, decisions: dict, request=None
+) -> Conference:
+    """`decisions` maps agenda item ids to {decision, decision_notes, follow_up}."""
+    _require_open(conference)
+    conference.minutes = minutes
+    conference.save()
+    for item in conference.agenda_items.filter(pk__in=decisions):
+        for field, value in decisions[item.pk].items():
+            setattr(item, field, value)
+        item.save()
+    audit.record(
+        audit.Action.UPDATE, by=by, obj=conference, request=request, fields=["minutes", "decisions"]
+    )
+    return conference
+
+
+@transaction.atomic
+def finalise_conference(*, by: User, conference: Conference, request=None) -> Conference:
+    """Freeze the minutes and act on the decisions: plans approved or returned, follow-up
+    actions turned into tasks."""
+    conference = Conference.objects.select_for_update().get(pk=conference.pk)
+    _require_open(conference)
+    if not conference.minutes.strip():
+        raise ValidationError(_("Write the minutes before finalising them."))
+    conference.status = Conference.Status.FINAL
+    conference.finalised_by = by
+    conference.finalised_at = timezone.now()
+    conference.save()
+    due = timezone.localdate() + timedelta(days=FOLLOW_UP_DAYS)
+    for item in conference.agenda_items.select_related("case", "case__primary_worker"):
+        if item.decision == ConferenceCase.Decision.APPROVE_PLAN:
+            approve_plan_at_conference(
+                by=by, case=item.case, conference=conference, request=request
+            )
+        elif item.decision == ConferenceCase.Decision.REVISE_PLAN:
+            return_plan_at_conference(
+                by=by,
+                case=item.case,
+                conference=conference,
+                comments=item.decision_notes,
+                request=request,
+            )
+        for line in filter(None, (raw.strip() for raw in item.follow_up.splitlines())):
+            Task.objects.create(
+                case=item.case,
+                title=line[:200],
+                due_date=due,
+                assignee=item.case.primary_worker,
+                created_by=by,
+            )
+    audit.record(audit.Action.UPDATE, by=by, obj=conference, request=request, fields=["status"])
+    return conference
+
+
+@transaction.atomic
+def amend_minutes(
+    *, by: User, conference: Conference, text: str, request=None
+) -> ConferenceAmendment:
+    if not conference.is_final:
+        raise ValidationError(_("The minutes are not final yet; edit them directly."))
+    amendment = ConferenceAmendment.objects.create(conference=conference, text=text, added_by=by)
+    audit.record(audit.Action.UPDATE, by=by, obj=conference, request=request, fields=["amendments"])
+    return amendment

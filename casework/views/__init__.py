@@ -1,0 +1,1 @@
+"""Casework views: cases, notes and tasks (cases.py); plans, reviews, conferences."""

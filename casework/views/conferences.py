@@ -1,0 +1,170 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from casework import services
+from casework.forms.planning import (
+    AmendmentForm,
+    ConferenceForm,
+    DecisionForm,
+    ExternalAttendeeForm,
+    MinutesForm,
+)
+from casework.models import Case, Conference
+from sentra import access, audit
+
+
+@require_GET
+def conference_list(request):
+    conferences = Conference.objects.visible_to(request.user).order_by("-scheduled_at")
+    now = timezone.now()
+    return render(
+        request,
+        "casework/conference_list.html",
+        {
+            "upcoming": list(conferences.filter(scheduled_at__gte=now).order_by("scheduled_at")),
+            "past": list(conferences.filter(scheduled_at__lt=now)[:30]),
+            "can_schedule": access.can_supervise(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def conference_schedule(request):
+    if not access.can_supervise(request.user):
+        raise PermissionDenied
+    cases = Case.objects.visible_to(request.user).open().select_related("client").order_by("number")
+    form = ConferenceForm(
+        request.POST or None,
+        cases=cases,
+        centre=request.user.centre,
+        initial={"cases": request.GET.getlist("case")},
+    )
+    external = ExternalAttendeeForm(request.POST or None, prefix="external")
+    if request.method == "POST" and form.is_valid():
+        externals = []
+        if request.POST.get("external-name", "").strip():
+            if not external.is_valid():
+                return render(
+                    request, "casework/conference_form.html", {"form": form, "external": external}
+                )
+            externals = [external.cleaned_data]
+        data = {k: form.cleaned_data[k] for k in ("kind", "scheduled_at", "place", "agenda")}
+        conference = services.schedule_conference(
+            by=request.user,
+            data=data,
+            cases=form.cleaned_data["cases"],
+            staff=form.cleaned_data["staff"],
+            externals=externals,
+            request=request,
+        )
+        messages.success(request, _("Conference scheduled."))
+        return redirect("casework:conference-detail", public_id=conference.public_id)
+    return render(request, "casework/conference_form.html", {"form": form, "external": external})
+
+
+def _visible_items(conference, user):
+    """Agenda items of cases this user may see: nobody reads another team's case here."""
+    visible = Case.objects.visible_to(user).filter(pk=OuterRef("case_id"))
+    return (
+        conference.agenda_items.annotate(visible=Exists(visible))
+        .filter(visible=True)
+        .select_related("case", "case__client", "case__primary_worker")
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def conference_detail(request, public_id):
+    conference = access.get_conference_for_user(request.user, public_id)
+    can_run = access.can_supervise(request.user) and not conference.is_final
+    items = list(_visible_items(conference, request.user))
+    minutes = MinutesForm(request.POST or None, initial={"minutes": conference.minutes})
+    decision_forms = [
+        DecisionForm(request.POST or None, instance=item, prefix=f"item{item.pk}") for item in items
+    ]
+    if request.method == "POST":
+        if not can_run:
+            raise PermissionDenied
+        if minutes.is_valid() and all(f.is_valid() for f in decision_forms):
+            services.save_minutes(
+                by=request.user,
+                conference=conference,
+                minutes=minutes.cleaned_data["minutes"],
+                decisions={
+                    f.instance.pk: {k: f.cleaned_data[k] for k in DecisionForm.Meta.fields}
+                    for f in decision_forms
+                },
+                request=request,
+            )
+            if "finalise" in request.POST:
+                try:
+                    services.finalise_conference(
+                        by=request.user, conference=conference, request=request
+                    )
+                except ValidationError as error:
+                    messages.error(request, error.messages[0])
+                    return redirect("casework:conference-detail", public_id=conference.public_id)
+                messages.success(
+                    request, _("Minutes finalised; decisions applied and follow-up tasks created.")
+                )
+            else:
+                messages.success(request, _("Minutes saved."))
+            return redirect("casework:conference-detail", public_id=conference.public_id)
+    else:
+        audit.record_view(request, conference)
+    return render(
+        request,
+        "casework/conference_detail.html",
+        {
+            "conference": conference,
+            "items": list(zip(items, decision_forms, strict=True)),
+            "attendees": conference.attendees.select_related("staff"),
+            "amendments": conference.amendments.select_related("added_by"),
+            "minutes_form": minutes,
+            "external_form": ExternalAttendeeForm(prefix="external"),
+            "amendment_form": AmendmentForm(),
+            "can_run": can_run,
+            "can_amend": access.can_supervise(request.user) and conference.is_final,
+        },
+    )
+
+
+@require_POST
+def conference_add_external(request, public_id):
+    conference = access.get_conference_for_user(request.user, public_id, for_write=True)
+    form = ExternalAttendeeForm(request.POST, prefix="external")
+    if form.is_valid():
+        try:
+            services.add_external_attendee(
+                by=request.user, conference=conference, data=form.cleaned_data, request=request
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Participant added."))
+    else:
+        messages.error(request, _("Write the participant's name."))
+    return redirect("casework:conference-detail", public_id=conference.public_id)
+
+
+@require_POST
+def conference_amend(request, public_id):
+    conference = access.get_conference_for_user(request.user, public_id, for_write=True)
+    form = AmendmentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.amend_minutes(
+                by=request.user,
+                conference=conference,
+                text=form.cleaned_data["text"],
+                request=request,
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Correction added to the minutes."))
+    return redirect("casework:conference-detail", public_id=conference.public_id)
