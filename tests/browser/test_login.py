@@ -17,6 +17,6 @@ def test_wrong_password_shows_an_indonesian_message(phone, demo_accounts):
 def test_language_switch_turns_the_page_english(phone, demo_accounts):
     log_in(phone, "peksos1")
     phone.wait_for_url("**/")
-    phone.select_option("#language-switch", "en")
-    phone.wait_for_load_state()
+    with phone.expect_navigation():
+        phone.select_option("#language-switch", "en")
     assert phone.get_by_role("heading", name="Welcome, Siti Rahmawati").is_visible()
