@@ -7,6 +7,7 @@ same centre, and `outsider` is a social worker of another centre.
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from clients.models import Consent
 from sentra.models import Role
@@ -22,6 +23,18 @@ def _private_storage(settings, tmp_path):
             "OPTIONS": {"location": tmp_path / "private", "base_url": None},
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_the_source_language(request, settings):
+    """Tests assert messages in English, the source language; the Indonesian catalogue is
+    checked by the i18n tests and the browser journeys (marked `indonesian`)."""
+    if request.node.get_closest_marker("indonesian") or request.node.get_closest_marker("browser"):
+        yield
+        return
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

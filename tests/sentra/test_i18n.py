@@ -67,6 +67,7 @@ def _msgids(text: str) -> set[str]:
     return ids
 
 
+@pytest.mark.indonesian
 @pytest.mark.django_db
 def test_home_page_is_indonesian_by_default(worker, client_for):
     body = client_for(worker).get(reverse("home")).content.decode()
@@ -74,6 +75,7 @@ def test_home_page_is_indonesian_by_default(worker, client_for):
     assert "Keluar" in body
 
 
+@pytest.mark.indonesian
 @pytest.mark.django_db
 def test_english_is_available(worker, client_for):
     client = client_for(worker)
