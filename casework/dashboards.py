@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from casework import services
-from casework.models import Case, CaseNote, Conference, PlanVersion, Review, Task
+from casework.models import Case, CaseNote, Conference, FollowUp, PlanVersion, Review, Task
 from casework.models.stages import OPEN_STAGES, Stage
 from clients.models import Client
 from sentra import access
@@ -42,6 +42,13 @@ def worker_dashboard(user) -> dict:
         ),
         "today": today,
         "upcoming_conferences": _upcoming_conferences(user),
+        "follow_ups_due": list(
+            FollowUp.objects.filter(
+                assignee=user, done_on__isnull=True, due_on__lte=today + timedelta(days=7)
+            )
+            .select_related("case", "case__client")
+            .order_by("due_on")
+        ),
         "returned_plans": list(
             PlanVersion.objects.filter(
                 case__in=mine, status=PlanVersion.Status.RETURNED

@@ -13,6 +13,7 @@ from django.utils import timezone
 from assessments.demo import seed_wellbeing_story, submit_demo_assessment
 from assessments.models import InstrumentKind
 from casework import services
+from casework.demo_delivery import seed_delivery
 from casework.models import Case, CaseNote, Component, Conference, PlanGoal, StageMove, Task
 from casework.models.cases import AccessRoute, Approach, EmergencyNeed, Priority, ReportChannel
 from casework.models.notes import NoteKind, WorkerRole
@@ -136,6 +137,7 @@ def seed_cases(centre: Centre, workers: list[User], supervisor: User, seed: int)
         if STAGE_ORDER.index(target) >= STAGE_ORDER.index(Stage.INTERVENTION):
             seed_wellbeing_story(case, case.primary_worker, rng)
         _seed_notes_and_tasks(rng, case, case.primary_worker, supervisor, case.is_emergency)
+    seed_delivery(rng, centre, workers, supervisor)
     return len(seeded)
 
 
@@ -173,7 +175,21 @@ def _move_until(case: Case, target: str, limit: str, supervisor, rng) -> None:
             and not case.assessments.filter(instrument__kind=InstrumentKind.COMPREHENSIVE).exists()
         ):
             submit_demo_assessment(case, InstrumentKind.COMPREHENSIVE, case.primary_worker, rng)
-        by = supervisor if stage == Stage.TERMINATION else case.primary_worker
+        if stage == Stage.TERMINATION:
+            termination = services.request_termination(
+                by=case.primary_worker,
+                case=case,
+                data={
+                    "reason": "reunified",
+                    "destination_address": "Kota Jambi",
+                    "outcome_summary": "Klien kembali ke keluarga setelah mediasi.",
+                },
+            )
+            services.decide_review(
+                by=supervisor, review=termination.review, approve=True, comments="Disetujui."
+            )
+            continue
+        by = case.primary_worker
         case = services.move_case_to_stage(
             by=by, case=case, to_stage=stage, reason=f"Demo: lanjut ke tahap {Stage(stage).label}"
         )

@@ -83,6 +83,15 @@ def supervisor_closes_cases(case, by):
     return None
 
 
+@guard(entering=Stage.TERMINATION)
+def approved_termination_request(case, by):
+    from casework.services.delivery import has_approved_termination
+
+    if not has_approved_termination(case):
+        return _("Closing needs an approved termination request.")
+    return None
+
+
 @guard(entering=Stage.INTERVENTION)
 def approved_plan_on_record(case, by):
     from casework.services.plans import has_approved_plan

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from casework.views import cases, conferences, plans
+from casework.views import cases, conferences, delivery, plans
 
 app_name = "casework"
 
@@ -20,6 +20,17 @@ urlpatterns = [
     path("<uuid:public_id>/plans/new/", plans.plan_start, name="plan-start"),
     path("plans/<uuid:public_id>/", plans.plan_detail, name="plan-detail"),
     path("plans/<uuid:public_id>/edit/", plans.plan_edit, name="plan-edit"),
+    path("<uuid:public_id>/services/", delivery.case_services, name="case-services"),
+    path("<uuid:public_id>/referrals/", delivery.case_referrals, name="case-referrals"),
+    path("referrals/<uuid:public_id>/move/", delivery.referral_move, name="referral-move"),
+    path("<uuid:public_id>/monitoring/", delivery.case_monitoring, name="case-monitoring"),
+    path("<uuid:public_id>/termination/", delivery.case_termination, name="case-termination"),
+    path("<uuid:public_id>/aftercare/", delivery.case_aftercare, name="case-aftercare"),
+    path("follow-ups/<uuid:public_id>/done/", delivery.follow_up_done, name="follow-up-done"),
+    path("groups/", delivery.group_list, name="group-list"),
+    path("groups/new/", delivery.group_create, name="group-create"),
+    path("groups/<uuid:public_id>/", delivery.group_detail, name="group-detail"),
+    path("partners/", delivery.partner_list, name="partner-list"),
     path("reviews/", plans.review_queue, name="review-queue"),
     path("reviews/<uuid:public_id>/decide/", plans.review_decide, name="review-decide"),
     path("conferences/", conferences.conference_list, name="conference-list"),

@@ -295,3 +295,37 @@ def get_conference_for_user(user, public_id, for_write: bool = False):
     if for_write and not can_supervise(user):
         raise PermissionDenied
     return conference
+
+
+# --- Services, groups, referrals, aftercare ------------------------------------------------------
+
+
+def groups_visible_to(user):
+    """Groups of the centre; a social worker sees those they facilitate or that include a
+    case they work."""
+    from casework.models import Group
+
+    groups = Group.objects.filter(centre_filter(user))
+    if user.is_superuser or user.role in (Role.SUPERVISOR, Role.ADMIN):
+        return groups
+    return groups.filter(Q(facilitator=user) | Q(members__in=cases_visible_to(user))).distinct()
+
+
+def get_group_for_user(user, public_id, for_write: bool = False):
+    group = _get_or_404(
+        groups_visible_to(user).select_related("facilitator", "service_type"), public_id=public_id
+    )
+    if for_write and not (can_supervise(user) or group.facilitator_id == user.pk):
+        raise PermissionDenied
+    return group
+
+
+def get_case_object_for_user(user, model, public_id, for_write: bool = False):
+    """A record that belongs to a case (referral, follow-up, ...): the case's rules apply."""
+    record = _get_or_404(
+        model.objects.filter(case__in=cases_visible_to(user)).select_related("case"),
+        public_id=public_id,
+    )
+    if for_write and not can_change_cases(user):
+        raise PermissionDenied
+    return record

@@ -112,3 +112,21 @@ def approved_plan(case, worker, supervisor):
     services.finalise_conference(by=supervisor, conference=conference)
     plan.refresh_from_db()
     return plan
+
+
+def approved_termination(case, worker, supervisor, reason="reunified"):
+    """Request termination from monitoring and have the supervisor approve it (which closes
+    the case), through the services."""
+    from casework import services
+    from casework.models import Case
+
+    Case.objects.filter(pk=case.pk).update(stage="monitoring")
+    case.refresh_from_db()
+    termination = services.request_termination(
+        by=worker,
+        case=case,
+        data={"reason": reason, "outcome_summary": "Klien kembali ke keluarga."},
+    )
+    services.decide_review(by=supervisor, review=termination.review, approve=True)
+    case.refresh_from_db()
+    return termination

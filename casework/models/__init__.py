@@ -5,10 +5,34 @@ from casework.models.conferences import (
     ConferenceAttendee,
     ConferenceCase,
 )
+from casework.models.delivery import (
+    FollowUp,
+    GoalProgress,
+    GoalStatus,
+    Group,
+    GroupSession,
+    MonitoringReview,
+    Partner,
+    Referral,
+    ServiceRecord,
+    ServiceType,
+    Termination,
+)
 from casework.models.notes import CaseNote, Task
 from casework.models.plans import Component, PlanGoal, PlanVersion, Review
 
 __all__ = [
+    "FollowUp",
+    "GoalProgress",
+    "GoalStatus",
+    "Group",
+    "GroupSession",
+    "MonitoringReview",
+    "Partner",
+    "Referral",
+    "ServiceRecord",
+    "ServiceType",
+    "Termination",
     "Case",
     "CaseAssignment",
     "CaseNote",

@@ -86,6 +86,14 @@ class Case(models.Model):
         _("referral letter number"), max_length=100, blank=True
     )
     referral_date = models.DateField(_("referral date"), null=True, blank=True)
+    referring_partner = models.ForeignKey(
+        "casework.Partner",
+        verbose_name=_("referring institution (directory)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incoming_cases",
+    )
     reporter_name = models.CharField(_("who reported"), max_length=200, blank=True)
     report_channel = models.CharField(
         _("report channel"), max_length=20, choices=ReportChannel.choices, blank=True

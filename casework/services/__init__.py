@@ -22,6 +22,19 @@ from casework.services.conferences import (
     save_minutes,
     schedule_conference,
 )
+from casework.services.delivery import (
+    create_referral,
+    has_approved_termination,
+    move_referral,
+    record_follow_up_outcome,
+    record_group_session,
+    record_monitoring_review,
+    record_service,
+    request_termination,
+    save_group,
+    save_partner,
+    schedule_follow_up,
+)
 from casework.services.plans import (
     REVIEW_DECISION_HANDLERS,
     ReviewRefused,
@@ -35,6 +48,17 @@ from casework.services.plans import (
 )
 
 __all__ = [
+    "create_referral",
+    "has_approved_termination",
+    "move_referral",
+    "record_follow_up_outcome",
+    "record_group_session",
+    "record_monitoring_review",
+    "record_service",
+    "request_termination",
+    "save_group",
+    "save_partner",
+    "schedule_follow_up",
     "EMERGENCY_RESPONSE_GUARDS",
     "QUIET_CASE_DAYS",
     "REVIEW_DECISION_HANDLERS",

@@ -3,7 +3,13 @@ import pytest
 from casework import services, stages
 from casework.models import Case
 from casework.models.stages import STAGE_ORDER, Stage
-from tests.factories import ClientFactory, approved_plan, open_case_for, submitted_assessment
+from tests.factories import (
+    ClientFactory,
+    approved_plan,
+    approved_termination,
+    open_case_for,
+    submitted_assessment,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +25,8 @@ def test_every_move_is_allowed_or_refused_by_the_rules(
     submitted_assessment(case, "comprehensive", supervisor)
     if (from_stage, to_stage) == (Stage.PLANNING, Stage.INTERVENTION):
         approved_plan(case, case.primary_worker, supervisor)
+    if (from_stage, to_stage) == (Stage.MONITORING, Stage.TERMINATION):
+        approved_termination(case, case.primary_worker, supervisor)
     Case.objects.filter(pk=case.pk).update(stage=from_stage)
     case.refresh_from_db()
     problems = stages.problems_with_move(case, to_stage, supervisor)
@@ -66,13 +74,14 @@ def test_withdrawn_consent_does_not_count(case, worker, consent_to_services):
     assert stages.problems_with_move(case, Stage.ENGAGEMENT, worker)
 
 
-def test_only_a_supervisor_closes_a_case(case, worker, supervisor):
+def test_closing_needs_an_approved_termination_and_a_supervisor(case, worker, supervisor):
     Case.objects.filter(pk=case.pk).update(stage=Stage.MONITORING)
     case.refresh_from_db()
-    assert stages.problems_with_move(case, Stage.TERMINATION, worker)
-    services.move_case_to_stage(
-        by=supervisor, case=case, to_stage=Stage.TERMINATION, reason="tujuan tercapai"
-    )
+    assert len(stages.problems_with_move(case, Stage.TERMINATION, worker)) == 2
+    assert stages.problems_with_move(case, Stage.TERMINATION, supervisor) == [
+        "Closing needs an approved termination request."
+    ]
+    approved_termination(case, worker, supervisor)  # approval closes the case
     case.refresh_from_db()
     assert not case.is_open and case.closed_at is not None
     assert stages.next_stages(case) == []
