@@ -14,13 +14,18 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 ROUTE_FIELDS = {
-    AccessRoute.REFERRAL: ["referring_institution", "referral_letter_number", "referral_date"],
+    AccessRoute.REFERRAL: [
+        "referring_partner",
+        "referring_institution",
+        "referral_letter_number",
+        "referral_date",
+    ],
     AccessRoute.REPORT: ["reporter_name", "report_channel"],
     AccessRoute.OUTREACH: ["outreach_location", "outreach_by"],
     AccessRoute.WALK_IN: [],
 }
 REQUIRED_FOR_ROUTE = {
-    AccessRoute.REFERRAL: ["referring_institution"],
+    AccessRoute.REFERRAL: [],
     AccessRoute.REPORT: ["report_channel"],
     AccessRoute.OUTREACH: ["outreach_location"],
 }
@@ -42,6 +47,7 @@ class CaseOpenForm(forms.ModelForm):
         model = Case
         fields = [
             "access_route",
+            "referring_partner",
             "referring_institution",
             "referral_letter_number",
             "referral_date",
@@ -70,6 +76,12 @@ class CaseOpenForm(forms.ModelForm):
         self.fields["primary_worker"].queryset = workers
         self.fields["team"].queryset = workers
         self.fields["supervisor"].queryset = _staff(centre, Role.SUPERVISOR)
+        from casework.models import Partner
+
+        self.fields["referring_partner"].queryset = Partner.objects.filter(
+            centre=centre, is_active=True
+        )
+        self.fields["referring_institution"].required = False
         if not self.is_bound:
             if user.role == Role.SOCIAL_WORKER:
                 self.initial.setdefault("primary_worker", user.pk)
@@ -86,14 +98,25 @@ class CaseOpenForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         route = cleaned.get("access_route")
+        if route == AccessRoute.REFERRAL and not (
+            cleaned.get("referring_partner") or cleaned.get("referring_institution")
+        ):
+            self.add_error(
+                "referring_institution",
+                _("Name the referring institution, or choose it from the directory."),
+            )
         for name in REQUIRED_FOR_ROUTE.get(route, []):
             if not cleaned.get(name):
                 self.add_error(name, _("Needed for this access route."))
         # Keep only the details of the chosen route.
+        partner = cleaned.get("referring_partner")
+        if route == AccessRoute.REFERRAL and partner and not cleaned.get("referring_institution"):
+            # The directory entry names the institution; keep the name on the case too.
+            cleaned["referring_institution"] = partner.name
         for other_route, names in ROUTE_FIELDS.items():
             if other_route != route:
                 for name in names:
-                    cleaned[name] = None if name == "referral_date" else ""
+                    cleaned[name] = None if name in ("referral_date", "referring_partner") else ""
         if cleaned.get("is_emergency") and not cleaned.get("emergency_needs"):
             self.add_error("emergency_needs", _("Tick at least one immediate need."))
         if not cleaned.get("is_emergency"):

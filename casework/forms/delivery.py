@@ -258,3 +258,19 @@ class FollowUpForm(forms.ModelForm):
 
 class FollowUpOutcomeForm(forms.Form):
     outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ServiceTypeForm(forms.ModelForm):
+    class Meta:
+        model = ServiceType
+        fields = ["component", "code", "name_id", "name_en", "is_training"]
+
+    def __init__(self, *args, centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.centre = centre
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if _service_types(self.centre).filter(code=code).exists():
+            raise forms.ValidationError(_("A service with this code already exists."))
+        return code

@@ -33,6 +33,7 @@ from casework.services.delivery import (
     request_termination,
     save_group,
     save_partner,
+    save_service_type,
     schedule_follow_up,
 )
 from casework.services.plans import (
@@ -58,6 +59,7 @@ __all__ = [
     "request_termination",
     "save_group",
     "save_partner",
+    "save_service_type",
     "schedule_follow_up",
     "EMERGENCY_RESPONSE_GUARDS",
     "QUIET_CASE_DAYS",

@@ -240,3 +240,12 @@ def save_partner(*, by: User, partner, request=None):
         fields=["name", "kind"],
     )
     return partner
+
+
+@transaction.atomic
+def save_service_type(*, by: User, service_type, request=None):
+    service_type.save()
+    audit.record(
+        audit.Action.CREATE, by=by, obj=service_type, request=request, fields=["code", "component"]
+    )
+    return service_type

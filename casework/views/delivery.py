@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,11 +17,22 @@ from casework.forms.delivery import (
     ReferralForm,
     ReferralMoveForm,
     ServiceRecordForm,
+    ServiceTypeForm,
     TerminationForm,
 )
 from casework.forms.planning import ReviewDecisionForm
-from casework.models import Case, FollowUp, Partner, PlanGoal, PlanVersion, Referral, Review
+from casework.models import (
+    Case,
+    FollowUp,
+    Partner,
+    PlanGoal,
+    PlanVersion,
+    Referral,
+    Review,
+    ServiceType,
+)
 from sentra import access
+from sentra.models import Role
 
 
 @require_http_methods(["GET", "POST"])
@@ -329,3 +341,19 @@ def follow_up_done(request, public_id):
     else:
         messages.error(request, _("Write the outcome of the contact."))
     return redirect("casework:case-aftercare", public_id=follow_up.case.public_id)
+
+
+@access.role_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def service_type_list(request):
+    """The service catalogue: the ministry's entries and this centre's own."""
+    centre = request.user.centre
+    form = ServiceTypeForm(request.POST or None, centre=centre)
+    if request.method == "POST" and form.is_valid():
+        service_type = form.save(commit=False)
+        service_type.centre = centre
+        services.save_service_type(by=request.user, service_type=service_type, request=request)
+        messages.success(request, _("Service added to the catalogue."))
+        return redirect("casework:service-type-list")
+    types = ServiceType.objects.filter(Q(centre__isnull=True) | Q(centre=centre))
+    return render(request, "casework/service_type_list.html", {"types": types, "form": form})

@@ -377,3 +377,37 @@ def test_services_list_query_budget(case, worker, client_for, django_assert_max_
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         http.get(url)
+
+
+def test_an_incoming_referral_links_to_the_directory(worker, supervisor, centre, partner,
+                                                     client_for):
+    client = ClientFactory(centre=centre, registered_by=worker)
+    response = client_for(worker).post(reverse("casework:case-open", args=[client.public_id]), {
+        "access_route": "referral", "referring_partner": partner.pk, "approach": "residential",
+        "problem_statement": "Dirujuk puskesmas", "priority": "medium",
+        "primary_worker": worker.pk, "supervisor": supervisor.pk})
+    assert response.status_code == 302
+    case = Case.objects.get(client=client)
+    assert case.referring_partner == partner
+    assert case.referring_institution == partner.name
+    assert partner.incoming_cases.get() == case
+
+
+def test_a_referral_case_needs_an_institution(worker, supervisor, centre, client_for):
+    client = ClientFactory(centre=centre, registered_by=worker)
+    response = client_for(worker).post(reverse("casework:case-open", args=[client.public_id]), {
+        "access_route": "referral", "approach": "residential", "problem_statement": "x",
+        "priority": "medium", "primary_worker": worker.pk, "supervisor": supervisor.pk})
+    assert "Name the referring institution" in response.content.decode()
+
+
+def test_admins_extend_the_service_catalogue(cast, client_for):
+    url = reverse("casework:service-type-list")
+    data = {"component": "vocational", "code": "batik_training", "name_id": "Pelatihan membatik",
+            "name_en": "Batik training", "is_training": "on"}
+    assert client_for(cast["worker"]).post(url, data).status_code == 403
+    assert client_for(cast["admin"]).post(url, data).status_code == 302
+    created = ServiceType.objects.get(code="batik_training")
+    assert created.centre == cast["admin"].centre and created.is_training
+    duplicate = client_for(cast["admin"]).post(url, data)
+    assert "already exists" in duplicate.content.decode()
