@@ -329,3 +329,52 @@ def get_case_object_for_user(user, model, public_id, for_write: bool = False):
     if for_write and not can_change_cases(user):
         raise PermissionDenied
     return record
+
+
+# --- Reports -----------------------------------------------------------------------------------
+
+
+MONTHLY_KINDS = ("monthly_pdf", "monthly_xlsx", "monthly_csv")
+
+
+def can_request_case_report(user, case) -> bool:
+    """The case team and supervisors; not admins (the case file is not theirs to read)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if case.centre_id != user.centre_id:
+        return False
+    return user.role == Role.SUPERVISOR or (
+        user.role == Role.SOCIAL_WORKER and user.pk in case.team_ids()
+    )
+
+
+def can_request_monthly_report(user, centre) -> bool:
+    """Admins and supervisors of the centre; a superuser for any centre or all (None)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return (
+        centre is not None
+        and centre.pk == user.centre_id
+        and user.role in (Role.ADMIN, Role.SUPERVISOR)
+    )
+
+
+def report_filter(user) -> Q:
+    if not user.is_authenticated:
+        return NOTHING
+    if user.is_superuser:
+        return Q()
+    own = Q(requested_by=user)
+    if user.role in (Role.ADMIN, Role.SUPERVISOR) and user.centre_id:
+        return own | Q(kind__in=MONTHLY_KINDS, centre_id=user.centre_id)
+    return own
+
+
+def get_report_for_user(user, public_id):
+    from reports.models import ReportRun
+
+    return _get_or_404(ReportRun.objects.visible_to(user), public_id=public_id)

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -235,7 +236,20 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 1,
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
-CELERY_BEAT_SCHEDULE: dict = {}
+# PDFs are heavy: they have their own queue so light tasks never wait behind them.
+CELERY_TASK_ROUTES = {"reports.tasks.generate_report_task": {"queue": "reports"}}
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_BEAT_SCHEDULE = {
+    "sweep-report-runs": {"task": "reports.tasks.sweep_report_runs_task", "schedule": 60.0},
+    "monthly-reports": {
+        "task": "reports.tasks.monthly_reports_task",
+        # Every hour of the first three days of the month: idempotent, so a missed run
+        # (server down on the 1st) is caught up.
+        "schedule": crontab(minute=15, day_of_month="1-3"),
+    },
+}
+# A report run whose worker is silent this long is taken over by another worker.
+REPORT_LEASE_SECONDS = env.int("REPORT_LEASE_SECONDS", default=300)
 
 # --- Forms and messages ----------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -14,6 +14,7 @@ urlpatterns = [
     path("clients/", include("clients.urls")),
     path("cases/", include("casework.urls")),
     path("assessments/", include("assessments.urls")),
+    path("reports/", include("reports.urls")),
     path("staff/", views.staff_list, name="staff-list"),
     path("staff/new/", views.staff_create, name="staff-create"),
     path("staff/<uuid:public_id>/edit/", views.staff_edit, name="staff-edit"),

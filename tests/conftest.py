@@ -48,6 +48,21 @@ def _tasks_in_process(settings):
 
 
 @pytest.fixture
+def reference_data(db):
+    """The reference lists the data migrations load. Transactional tests (browser, worker)
+    flush the database after themselves, so tests of that kind ask for this again."""
+    from django.apps import apps
+
+    from assessments.services import load_shipped_instruments
+    from casework import reference as casework_reference
+    from clients import reference as clients_reference
+
+    clients_reference.load(apps)
+    casework_reference.load(apps)
+    load_shipped_instruments()
+
+
+@pytest.fixture
 def centre(db):
     return CentreFactory(code="ALY", name="Sentra Alyatama")
 

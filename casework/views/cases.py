@@ -88,6 +88,7 @@ def _case_context(request, case):
         "move_form": StageMoveForm(choices=stages.next_stages(case)) if can_change else None,
         "can_change": can_change and case.is_open,
         "can_supervise": access.can_supervise(user),
+        "can_report": access.can_request_case_report(user, case),
     }
 
 

@@ -54,7 +54,7 @@ def phone(browser, live_server):
 
 
 @pytest.fixture
-def demo_accounts(transactional_db):
+def demo_accounts(transactional_db, reference_data):
     from sentra import demo
 
     return demo.seed_organisation()

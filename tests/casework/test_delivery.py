@@ -379,13 +379,22 @@ def test_services_list_query_budget(case, worker, client_for, django_assert_max_
         http.get(url)
 
 
-def test_an_incoming_referral_links_to_the_directory(worker, supervisor, centre, partner,
-                                                     client_for):
+def test_an_incoming_referral_links_to_the_directory(
+    worker, supervisor, centre, partner, client_for
+):
     client = ClientFactory(centre=centre, registered_by=worker)
-    response = client_for(worker).post(reverse("casework:case-open", args=[client.public_id]), {
-        "access_route": "referral", "referring_partner": partner.pk, "approach": "residential",
-        "problem_statement": "Dirujuk puskesmas", "priority": "medium",
-        "primary_worker": worker.pk, "supervisor": supervisor.pk})
+    response = client_for(worker).post(
+        reverse("casework:case-open", args=[client.public_id]),
+        {
+            "access_route": "referral",
+            "referring_partner": partner.pk,
+            "approach": "residential",
+            "problem_statement": "Dirujuk puskesmas",
+            "priority": "medium",
+            "primary_worker": worker.pk,
+            "supervisor": supervisor.pk,
+        },
+    )
     assert response.status_code == 302
     case = Case.objects.get(client=client)
     assert case.referring_partner == partner
@@ -395,16 +404,29 @@ def test_an_incoming_referral_links_to_the_directory(worker, supervisor, centre,
 
 def test_a_referral_case_needs_an_institution(worker, supervisor, centre, client_for):
     client = ClientFactory(centre=centre, registered_by=worker)
-    response = client_for(worker).post(reverse("casework:case-open", args=[client.public_id]), {
-        "access_route": "referral", "approach": "residential", "problem_statement": "x",
-        "priority": "medium", "primary_worker": worker.pk, "supervisor": supervisor.pk})
+    response = client_for(worker).post(
+        reverse("casework:case-open", args=[client.public_id]),
+        {
+            "access_route": "referral",
+            "approach": "residential",
+            "problem_statement": "x",
+            "priority": "medium",
+            "primary_worker": worker.pk,
+            "supervisor": supervisor.pk,
+        },
+    )
     assert "Name the referring institution" in response.content.decode()
 
 
 def test_admins_extend_the_service_catalogue(cast, client_for):
     url = reverse("casework:service-type-list")
-    data = {"component": "vocational", "code": "batik_training", "name_id": "Pelatihan membatik",
-            "name_en": "Batik training", "is_training": "on"}
+    data = {
+        "component": "vocational",
+        "code": "batik_training",
+        "name_id": "Pelatihan membatik",
+        "name_en": "Batik training",
+        "is_training": "on",
+    }
     assert client_for(cast["worker"]).post(url, data).status_code == 403
     assert client_for(cast["admin"]).post(url, data).status_code == 302
     created = ServiceType.objects.get(code="batik_training")

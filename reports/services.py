@@ -1,0 +1,206 @@
+"""The report job model: request, claim, render, finish. Safe under duplicate delivery,
+double clicks, killed workers and a broker that is down when the report is asked for."""
+
+import hashlib
+import logging
+import os
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone, translation
+
+from reports import rendering
+from reports.models import ReportRun
+from sentra import access, audit
+
+logger = logging.getLogger(__name__)
+DUPLICATE_WINDOW = timedelta(seconds=30)
+
+
+def lease_seconds() -> int:
+    return settings.REPORT_LEASE_SECONDS
+
+
+@transaction.atomic
+def request_report(*, by, kind: str, params: dict, centre, request=None) -> ReportRun:
+    """Create the run first (the truth), then ring the bell after commit. A double click
+    within a few seconds returns the run already queued instead of a second one."""
+    recent = ReportRun.objects.filter(
+        kind=kind,
+        params=params,
+        requested_by=by,
+        status__in=["pending", "running"],
+        created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+    ).first()
+    if recent:
+        return recent
+    run = ReportRun.objects.create(
+        kind=kind,
+        params=params,
+        requested_by=by,
+        centre=centre,
+        language=translation.get_language() or "id",
+    )
+    audit.record(audit.Action.CREATE, by=by, obj=run, request=request, centre=centre)
+    transaction.on_commit(lambda: enqueue(run.pk))
+    return run
+
+
+def enqueue(run_id: int) -> bool:
+    """Publish the task; if the broker is down the run stays pending for the sweeper."""
+    from reports.tasks import generate_report_task
+
+    try:
+        generate_report_task.delay(run_id)
+        return True
+    except Exception:  # a broker outage must never fail the web request
+        logger.warning("Broker unavailable; report run %s stays queued", run_id, exc_info=True)
+        return False
+
+
+def claim(run_id: int) -> ReportRun | None:
+    """Take the run if it is pending, or running with an expired lease (its worker died).
+    One conditional UPDATE: two deliveries can never both win."""
+    now = timezone.now()
+    claimed = (
+        ReportRun.objects.filter(pk=run_id, attempts__lt=ReportRun.MAX_ATTEMPTS)
+        .filter(
+            Q(status=ReportRun.Status.PENDING)
+            | Q(status=ReportRun.Status.RUNNING, lease_until__lt=now)
+        )
+        .update(
+            status=ReportRun.Status.RUNNING,
+            attempts=F("attempts") + 1,
+            started_at=now,
+            lease_until=now + timedelta(seconds=lease_seconds()),
+        )
+    )
+    return (
+        ReportRun.objects.select_related("requested_by", "centre").get(pk=run_id)
+        if claimed
+        else None
+    )
+
+
+def execute(run_id: int) -> ReportRun | None:
+    run = claim(run_id)
+    if run is None:
+        return None  # done already, or another worker holds the lease
+    try:
+        with translation.override(run.language):
+            content, filename = render(run)
+        _store(run, content, filename)
+    except Exception as error:
+        logger.exception("Report run %s failed (attempt %s)", run.pk, run.attempts)
+        give_up = run.attempts >= ReportRun.MAX_ATTEMPTS
+        ReportRun.objects.filter(pk=run.pk, status=ReportRun.Status.RUNNING).update(
+            status=ReportRun.Status.FAILED if give_up else ReportRun.Status.PENDING,
+            error=f"{type(error).__name__}: {error}"[:2000],
+            lease_until=None,
+            finished_at=timezone.now() if give_up else None,
+        )
+        if not give_up:
+            raise
+    return ReportRun.objects.get(pk=run.pk)
+
+
+def render(run: ReportRun) -> tuple[bytes, str]:
+    """Render from scratch, after checking again that the requester may have it."""
+    user = run.requested_by
+    if run.kind == ReportRun.Kind.CASE_PDF:
+        from casework.models import Case
+
+        case = Case.objects.select_related("client", "centre", "primary_worker").get(
+            pk=run.params["case"]
+        )
+        if user is None or not access.can_request_case_report(user, case):
+            raise PermissionDenied("The requester may no longer see this case.")
+        context = rendering.case_report_context(
+            case, user=user, include_notes=run.params.get("include_notes", True)
+        )
+        html = rendering.render_html("reports/pdf/case_report.html", context)
+        day = timezone.localdate()
+        return rendering.html_to_pdf(html), f"{case.number}_{day:%Y%m%d}.pdf"
+    from reports.monthly import build_monthly_report
+    from sentra.models import Centre
+
+    centre = Centre.objects.get(pk=run.params["centre"]) if run.params.get("centre") else None
+    if user is not None and not access.can_request_monthly_report(user, centre):
+        raise PermissionDenied("The requester may no longer have this report.")
+    month = date.fromisoformat(run.params["month"] + "-01")
+    report = build_monthly_report(centre=centre, month=month)
+    stem = f"{centre.code if centre else 'SEMUA'}_{month:%Y-%m}"
+    if run.kind == ReportRun.Kind.MONTHLY_XLSX:
+        return rendering.monthly_xlsx(report), f"{stem}.xlsx"
+    if run.kind == ReportRun.Kind.MONTHLY_CSV:
+        return rendering.monthly_csv(report), f"{stem}.csv"
+    html = rendering.render_html(
+        "reports/pdf/monthly_report.html",
+        {"report": report, "chart": rendering.monthly_chart(report), "header": report.centre_name},
+    )
+    return rendering.html_to_pdf(html), f"{stem}.pdf"
+
+
+def _store(run: ReportRun, content: bytes, filename: str) -> None:
+    """Write to a temporary name and rename: a reader never sees half a file, and a
+    re-run overwrites the same deterministic path."""
+    name = f"reports/{run.public_id}.{run.extension}"
+    path = default_storage.path(name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.{os.getpid()}.part"
+    with open(temporary, "wb") as handle:
+        handle.write(content)
+    os.replace(temporary, path)
+    ReportRun.objects.filter(pk=run.pk).update(
+        status=ReportRun.Status.DONE,
+        file=name,
+        filename=filename,
+        checksum=hashlib.sha256(content).hexdigest(),
+        finished_at=timezone.now(),
+        lease_until=None,
+        error="",
+    )
+
+
+def sweep() -> int:
+    """Re-queue runs whose message was lost (pending for a while) or whose worker died
+    (lease expired). Called periodically by Celery beat."""
+    now = timezone.now()
+    stale = ReportRun.objects.filter(attempts__lt=ReportRun.MAX_ATTEMPTS).filter(
+        Q(status=ReportRun.Status.PENDING, created_at__lt=now - timedelta(seconds=30))
+        | Q(status=ReportRun.Status.RUNNING, lease_until__lt=now)
+    )
+    requeued = 0
+    for run_id in stale.values_list("pk", flat=True):
+        requeued += enqueue(run_id)
+    ReportRun.objects.filter(
+        status=ReportRun.Status.RUNNING, lease_until__lt=now, attempts__gte=ReportRun.MAX_ATTEMPTS
+    ).update(status=ReportRun.Status.FAILED, error="Gave up after 3 attempts.", finished_at=now)
+    return requeued
+
+
+def request_previous_month_reports() -> int:
+    """The automatic monthly reports: every active centre, previous month, all formats."""
+    from sentra.models import Centre
+
+    first = timezone.localdate().replace(day=1)
+    month = (first - timedelta(days=1)).strftime("%Y-%m")
+    created = 0
+    for centre in Centre.objects.filter(is_active=True):
+        for kind in (
+            ReportRun.Kind.MONTHLY_PDF,
+            ReportRun.Kind.MONTHLY_XLSX,
+            ReportRun.Kind.MONTHLY_CSV,
+        ):
+            params = {"centre": centre.pk, "month": month}
+            if ReportRun.objects.filter(kind=kind, params=params, requested_by=None).exists():
+                continue
+            with transaction.atomic():
+                run = ReportRun.objects.create(kind=kind, params=params, centre=centre)
+                transaction.on_commit(lambda run_id=run.pk: enqueue(run_id))
+            created += 1
+    return created
