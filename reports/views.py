@@ -111,3 +111,17 @@ def run_download(request, public_id):
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_GET
+def dashboard(request):
+    """This month's key figures and twelve months of trends (admins and supervisors)."""
+    if not access.can_request_monthly_report(request.user, request.user.centre):
+        raise PermissionDenied
+    from django.utils.safestring import mark_safe
+
+    from reports.dashboard import centre_dashboard
+
+    context = centre_dashboard(request.user.centre)
+    context["chart"] = mark_safe(context["chart"])  # noqa: S308  (numbers and escaped labels)
+    return render(request, "reports/dashboard.html", context)

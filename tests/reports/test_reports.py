@@ -335,3 +335,33 @@ def test_report_list_query_budget(admin, centre, client_for, django_assert_max_n
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         http.get(reverse("reports:list"))
+
+
+def test_dashboard_shows_this_month_and_twelve_month_trends(
+    centre, month_data, admin, worker, client_for
+):
+    from xml.etree import ElementTree
+
+    from reports.dashboard import centre_dashboard
+
+    data = centre_dashboard(centre)
+    admissions = dict(data["series"])["New admissions"]
+    assert len(admissions) == 12 and admissions[-1] == 3 and admissions[-3] == 1
+    root = ElementTree.fromstring(data["chart"])
+    assert len(root.findall("{http://www.w3.org/2000/svg}polyline")) == 3
+    assert client_for(admin).get(reverse("reports:dashboard")).status_code == 200
+    assert client_for(worker).get(reverse("reports:dashboard")).status_code == 403
+
+
+def test_a_pending_row_polls_and_a_finished_one_does_not(admin, centre, client_for):
+    run = ReportRun.objects.create(
+        kind="monthly_csv",
+        requested_by=admin,
+        centre=centre,
+        params={"centre": centre.pk, "month": "2026-01"},
+    )
+    url = reverse("reports:run-status", args=[run.public_id])
+    assert "hx-trigger" in client_for(admin).get(url).content.decode()
+    report_services.execute(run.pk)
+    body = client_for(admin).get(url).content.decode()
+    assert "hx-trigger" not in body and "download" in body
