@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from assessments import schema
+from casework.models.base import CaseRecord
 from sentra import access
 
 
@@ -83,7 +84,7 @@ class AssessmentQuerySet(models.QuerySet):
         return self.filter(status=Assessment.Status.SUBMITTED)
 
 
-class Assessment(models.Model):
+class Assessment(CaseRecord):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
@@ -128,10 +129,6 @@ class Assessment(models.Model):
     @property
     def audit_label(self) -> str:
         return f"{self.case.number} {self.instrument.code}"
-
-    @property
-    def centre(self):
-        return self.case.centre
 
     @property
     def is_submitted(self) -> bool:

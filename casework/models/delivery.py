@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from casework.models.base import CaseRecord
 from casework.models.plans import Component
 
 
@@ -77,7 +78,7 @@ class Partner(models.Model):
         return self.name[:100]
 
 
-class ServiceRecord(models.Model):
+class ServiceRecord(CaseRecord):
     class TrainingResult(models.TextChoices):
         PASSED = "passed", _("Passed")
         NOT_PASSED = "not_passed", _("Not passed")
@@ -157,10 +158,6 @@ class ServiceRecord(models.Model):
     @property
     def audit_label(self) -> str:
         return f"{self.case.number} service"
-
-    @property
-    def centre(self):
-        return self.case.centre
 
     @property
     def component(self) -> str:
@@ -250,7 +247,7 @@ class GroupSession(models.Model):
         return self.group.centre
 
 
-class Referral(models.Model):
+class Referral(CaseRecord):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SENT = "sent", _("Sent")
@@ -305,10 +302,6 @@ class Referral(models.Model):
     def audit_label(self) -> str:
         return f"{self.case.number} referral"
 
-    @property
-    def centre(self):
-        return self.case.centre
-
 
 class GoalStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
@@ -317,7 +310,7 @@ class GoalStatus(models.TextChoices):
     NOT_ACHIEVED = "not_achieved", _("Not achieved")
 
 
-class MonitoringReview(models.Model):
+class MonitoringReview(CaseRecord):
     class Decision(models.TextChoices):
         CONTINUE = "continue", _("Continue")
         REVISE_PLAN = "revise_plan", _("Revise the plan (back to planning)")
@@ -359,10 +352,6 @@ class MonitoringReview(models.Model):
     def audit_label(self) -> str:
         return f"{self.case.number} monitoring"
 
-    @property
-    def centre(self):
-        return self.case.centre
-
 
 class GoalProgress(models.Model):
     review = models.ForeignKey(MonitoringReview, on_delete=models.CASCADE, related_name="progress")
@@ -377,7 +366,7 @@ class GoalProgress(models.Model):
         return f"{self.goal_id}: {self.status}"
 
 
-class Termination(models.Model):
+class Termination(CaseRecord):
     class Reason(models.TextChoices):
         GOALS_ACHIEVED = "goals_achieved", _("Goals achieved")
         REUNIFIED = "reunified", _("Returned to family / reunified")
@@ -430,12 +419,8 @@ class Termination(models.Model):
     def audit_label(self) -> str:
         return f"{self.case.number} termination"
 
-    @property
-    def centre(self):
-        return self.case.centre
 
-
-class FollowUp(models.Model):
+class FollowUp(CaseRecord):
     """An aftercare contact after the case closed."""
 
     class Mode(models.TextChoices):
@@ -466,7 +451,3 @@ class FollowUp(models.Model):
     @property
     def audit_label(self) -> str:
         return f"{self.case.number} follow-up"
-
-    @property
-    def centre(self):
-        return self.case.centre

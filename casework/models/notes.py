@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from casework.models.base import CaseRecord
 from sentra import access
 
 # A note written more than this long after the contact is marked as a late entry.
@@ -50,7 +51,7 @@ class CaseNoteQuerySet(models.QuerySet):
         return self.filter(access.note_filter(user))
 
 
-class CaseNote(models.Model):
+class CaseNote(CaseRecord):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="notes")
     kind = models.CharField(_("kind"), max_length=20, choices=NoteKind.choices)
@@ -87,10 +88,6 @@ class CaseNote(models.Model):
         return f"{self.case.number} note"
 
     @property
-    def centre(self):
-        return self.case.centre
-
-    @property
     def is_late_entry(self) -> bool:
         return self.recorded_at - self.occurred_at > LATE_ENTRY_AFTER
 
@@ -110,7 +107,7 @@ class TaskQuerySet(models.QuerySet):
         return self.pending().filter(due_date__lt=today or timezone.localdate())
 
 
-class Task(models.Model):
+class Task(CaseRecord):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="tasks")
     title = models.CharField(_("task"), max_length=200)
@@ -147,10 +144,6 @@ class Task(models.Model):
     @property
     def audit_label(self) -> str:
         return f"{self.case.number} task"
-
-    @property
-    def centre(self):
-        return self.case.centre
 
     @property
     def is_overdue(self) -> bool:

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from casework.models.base import CaseRecord
 from casework.models.cases import Approach
 
 
@@ -22,7 +23,7 @@ class Component(models.TextChoices):
     ACCESSIBILITY = "accessibility", _("Accessibility support")
 
 
-class PlanVersion(models.Model):
+class PlanVersion(CaseRecord):
     """One version of a case's service plan. Approved versions are frozen; a revision is a
     new version started from the latest one."""
 
@@ -80,10 +81,6 @@ class PlanVersion(models.Model):
         return f"{self.case.number} plan v{self.number}"
 
     @property
-    def centre(self):
-        return self.case.centre
-
-    @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE
 
@@ -138,7 +135,7 @@ class PlanGoal(models.Model):
     )
 
 
-class Review(models.Model):
+class Review(CaseRecord):
     """Something awaiting a supervisor's decision: a plan version, or (later) a termination
     request. One mechanism for every approval."""
 
@@ -185,7 +182,3 @@ class Review(models.Model):
     @property
     def audit_label(self) -> str:
         return f"{self.case.number} review {self.kind}"
-
-    @property
-    def centre(self):
-        return self.case.centre
