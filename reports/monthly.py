@@ -83,7 +83,7 @@ def build_monthly_report(*, centre, month: date) -> MonthlyReport:
     served = cases.filter(opened_at__lt=end).filter(
         Q(closed_at__isnull=True) | Q(closed_at__gte=start)
     )
-    clients = Client.objects.filter(cases__in=served).distinct()
+    clients = Client.objects.filter(pk__in=served.values("client_id"))
     admissions = cases.filter(opened_at__gte=start, opened_at__lt=end)
     tables = []
 
@@ -296,7 +296,7 @@ def build_monthly_report(*, centre, month: date) -> MonthlyReport:
         )
     )
     totals = {
-        "clients_served": clients.count(),
+        "clients_served": served.aggregate(n=Count("client", distinct=True))["n"],
         "admissions": admissions.count(),
         "terminations": terminations.count(),
         "services": delivered.count(),
