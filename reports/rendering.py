@@ -20,26 +20,30 @@ def render_html(template: str, context: dict) -> str:
     return render_to_string(template, context)
 
 
-def _local_files_only(url: str, *args, **kwargs):
+def _local_fetcher():
     """WeasyPrint may read the app's own static files and inline data, nothing else: no
     network fetch can leak a client's report or slow it down."""
-    from weasyprint.urls import default_url_fetcher
+    from weasyprint.urls import URLFetcher, path2url
 
-    if url.startswith("data:"):
-        return default_url_fetcher(url)
-    prefix = "static:/"
-    if url.startswith(prefix):
-        path = finders.find(url[len(prefix) :].lstrip("/"))
-        if path:
-            return {"file_obj": Path(path).open("rb"), "mime_type": None}
-    raise ValueError(f"Blocked fetch of {url!r} while rendering a report")
+    class LocalFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            prefix = "static:/"
+            if url.startswith(prefix):
+                path = finders.find(url[len(prefix) :].lstrip("/"))
+                if path:
+                    return super().fetch(path2url(str(Path(path).resolve())), headers)
+            raise ValueError(f"Blocked fetch of {url!r} while rendering a report")
+
+    return LocalFetcher(allowed_protocols={"data", "file"})
 
 
 def html_to_pdf(html: str) -> bytes:
     # Imported here: WeasyPrint costs most of a second to import, and only workers need it.
     from weasyprint import HTML
 
-    return HTML(string=html, base_url="static:/", url_fetcher=_local_files_only).write_pdf()
+    return HTML(string=html, base_url="static:/", url_fetcher=_local_fetcher()).write_pdf()
 
 
 # --- The case report ---------------------------------------------------------------------------
@@ -69,7 +73,20 @@ def case_report_context(case, *, user, include_notes: bool) -> dict:
     if include_notes:
         notes = CaseNote.objects.visible_to(user).filter(case=case).select_related("author")
     plan = case.plans.filter(status="approved").first()
+    goal_status = {}
+    if plan:
+        from casework.models import GoalProgress
+
+        for progress in GoalProgress.objects.filter(review__case=case).order_by(
+            "review__reviewed_on", "review_id"
+        ):
+            goal_status[progress.goal_id] = progress.get_status_display()
     return {
+        "photo": _photo_data_uri(client),
+        "goal_rows": [
+            (goal, goal_status.get(goal.pk, ""))
+            for goal in (plan.goals.select_related("responsible_staff") if plan else [])
+        ],
         "header": f"{case.centre.name} · {case.number}",
         "case": case,
         "client": client,
@@ -95,7 +112,6 @@ def case_report_context(case, *, user, include_notes: bool) -> dict:
         ],
         "wellbeing_chart": chart,
         "plan": plan,
-        "goals": plan.goals.select_related("responsible_staff") if plan else [],
         "conference_items": case.conference_items.filter(conference__status="final").select_related(
             "conference"
         ),
@@ -109,6 +125,23 @@ def case_report_context(case, *, user, include_notes: bool) -> dict:
         "follow_ups": case.follow_ups.all(),
         "confidential_hidden": include_notes and not access.may_read_confidential(user, case),
     }
+
+
+def _photo_data_uri(client) -> str:
+    """The client's latest photo inlined, since the PDF engine may not fetch files."""
+    import base64
+
+    photo = (
+        client.documents.filter(kind="photo", is_archived=False).order_by("-uploaded_at").first()
+    )
+    if photo is None:
+        return ""
+    try:
+        with photo.file.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        return ""
+    return f"data:{photo.content_type};base64,{base64.b64encode(data).decode()}"
 
 
 # --- Monthly report ------------------------------------------------------------------------------

@@ -365,3 +365,70 @@ def test_a_pending_row_polls_and_a_finished_one_does_not(admin, centre, client_f
     report_services.execute(run.pk)
     body = client_for(admin).get(url).content.decode()
     assert "hx-trigger" not in body and "download" in body
+
+
+@needs_poppler
+def test_case_pdf_shows_goal_progress_and_inlines_the_photo(case, worker, supervisor):
+    import base64
+
+    from PIL import Image
+
+    from clients import services as client_services
+    from tests.factories import approved_plan
+
+    plan = approved_plan(case, worker, supervisor)
+    Case.objects.filter(pk=case.pk).update(stage="monitoring")
+    case.refresh_from_db()
+    services.record_monitoring_review(
+        by=worker,
+        case=case,
+        data={"decision": "continue"},
+        progress={plan.goals.get(): ("achieved", "")},
+    )
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "blue").save(buffer, format="PNG")
+    buffer.seek(0)
+    upload = __import__("django.core.files.uploadedfile", fromlist=["x"]).SimpleUploadedFile(
+        "foto.png", buffer.getvalue()
+    )
+    client_services.add_document(
+        by=worker, client=case.client, kind="photo", upload=upload, content_type="image/png"
+    )
+    context = rendering.case_report_context(case, user=worker, include_notes=True)
+    assert context["photo"].startswith("data:image/png;base64,")
+    assert base64.b64decode(context["photo"].split(",", 1)[1]) == buffer.getvalue()
+    run = ReportRun.objects.create(
+        kind="case_pdf",
+        requested_by=worker,
+        centre=case.centre,
+        params={"case": case.pk},
+        language="en",
+    )
+    report_services.execute(run.pk)
+    run.refresh_from_db()
+    assert "Achieved" in pdf_text(run.file.read())
+
+
+def test_the_pdf_engine_fetches_nothing_from_the_network():
+    import logging
+
+    messages = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            messages.append(record.getMessage())
+
+    handler = Collect(level=logging.WARNING)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        pdf = rendering.html_to_pdf(
+            '<img src="http://example.invalid/track.png"><img src="file:///etc/passwd">'
+            '<link rel="stylesheet" href="static:/css/sentra.css"><p>ok</p>'
+        )
+    finally:
+        logger.removeHandler(handler)
+    assert pdf.startswith(b"%PDF")
+    blocked = " ".join(messages)
+    assert "example.invalid" in blocked and "/etc/passwd" in blocked
+    assert "sentra.css" not in blocked
