@@ -1,5 +1,8 @@
 """admin1 requests last month's report, watches it progress and downloads the XLSX."""
 
+import io
+from pathlib import Path
+
 from openpyxl import load_workbook
 
 from tests.browser.conftest import log_in
@@ -22,5 +25,6 @@ def test_admin1_requests_last_months_xlsx_and_downloads_it(phone, demo_accounts)
     assert download.suggested_filename.startswith("ALY_") and download.suggested_filename.endswith(
         ".xlsx"
     )
-    workbook = load_workbook(download.path())
+    # The downloaded file has no extension on disk; openpyxl wants one, so read the bytes.
+    workbook = load_workbook(io.BytesIO(Path(download.path()).read_bytes()))
     assert "admissions" in workbook.sheetnames
