@@ -365,6 +365,9 @@ def _seed_notes_and_tasks(rng, case: Case, worker: User, supervisor: User, emerg
             worker_roles=rng.sample(list(WorkerRole.values), k=rng.randint(1, 2)),
             is_confidential=confidential,
         )
+        # Most notes are written the same day; a few are late entries.
+        delay = timedelta(hours=rng.choice([1, 2, 3, 5, 80]))
+        CaseNote.objects.filter(pk=note.pk).update(recorded_at=min(occurred + delay, now))
         if emergency and index == 0 and case.stage != Stage.ACCESS:
             Case.objects.filter(pk=case.pk).update(
                 first_response_at=occurred, first_response_by=worker
