@@ -29,6 +29,8 @@ messages: install ## Compile the translation catalogues (needs gettext; compiled
 	@if command -v msgfmt >/dev/null; then DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0; fi
 
 demo: install messages ## Set up and start the app with demo data at http://127.0.0.1:8000
+	@# A developer machine: plain manage.py commands run in debug mode from now on.
+	@test -f .env || echo "DEBUG=1" > .env
 	DEBUG=1 $(PY) manage.py migrate --noinput -v0
 	DEBUG=1 $(PY) manage.py seed_demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
