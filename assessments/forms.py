@@ -1,4 +1,5 @@
 import json
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -39,7 +40,7 @@ class AnswerForm(forms.Form):
         label = schema.text(question.get("label", {}))
         if question.get("required"):
             label = f"{label} *"
-        common = {
+        common: dict[str, Any] = {
             "label": label,
             "required": False,
             "help_text": schema.text(question.get("help", {})),

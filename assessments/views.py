@@ -58,7 +58,7 @@ def _answered(assessment: Assessment) -> list[dict]:
             labels = {c["value"]: schema.text(c["label"]) for c in question.get("choices", [])}
             labels.update({"yes": _("Yes"), "no": _("No")})
             if isinstance(value, list):
-                shown = ", ".join(labels.get(v, v) for v in value)
+                shown = ", ".join(str(labels.get(v, v)) for v in value)
             else:
                 shown = labels.get(value, value) if isinstance(value, str) else value
             rows.append({"label": schema.text(question["label"]), "value": shown})

@@ -120,7 +120,7 @@ def seed_cases(centre: Centre, workers: list[User], supervisor: User, seed: int)
         .exclude(consents__purpose=Consent.Purpose.SERVICES)
         .order_by("id")
     )
-    seeded = []
+    seeded: list[tuple[Case, str]] = []
     for target, count in STAGE_PLAN:
         for _ in range(count):
             pool = without_consent if target == Stage.ACCESS and without_consent else eligible
@@ -131,10 +131,10 @@ def seed_cases(centre: Centre, workers: list[User], supervisor: User, seed: int)
             _move_until(case, target, Stage.PLANNING, supervisor, rng)
             seeded.append((case, target))
     _seed_plans_and_conferences(rng, seeded, workers, supervisor)
-    for case, target in seeded:
-        _move_until(case, target, target, supervisor, rng)
-        _backdate(rng, case, STAGE_ORDER.index(target))
-        if STAGE_ORDER.index(target) >= STAGE_ORDER.index(Stage.INTERVENTION):
+    for case, target_stage in seeded:
+        _move_until(case, target_stage, target_stage, supervisor, rng)
+        _backdate(rng, case, STAGE_ORDER.index(target_stage))
+        if STAGE_ORDER.index(target_stage) >= STAGE_ORDER.index(Stage.INTERVENTION):
             seed_wellbeing_story(case, case.primary_worker, rng)
         _seed_notes_and_tasks(rng, case, case.primary_worker, supervisor, case.is_emergency)
     seed_delivery(rng, centre, workers, supervisor)

@@ -119,7 +119,9 @@ def seed_delivery(rng: random.Random, centre, workers, supervisor) -> None:
             )
     # Monitoring reviews on cases in monitoring.
     for case in [c for c in cases if c.stage == Stage.MONITORING]:
-        goals = PlanGoal.objects.filter(plan__case=case, plan__status=PlanVersion.Status.APPROVED)
+        approved = PlanGoal.objects.filter(
+            plan__case=case, plan__status=PlanVersion.Status.APPROVED
+        )
         services.record_monitoring_review(
             by=case.primary_worker,
             case=case,
@@ -128,7 +130,7 @@ def seed_delivery(rng: random.Random, centre, workers, supervisor) -> None:
                 "process_evaluation": "Kegiatan berjalan sesuai rencana.",
                 "impact_evaluation": "Klien lebih mandiri.",
             },
-            progress={goal: (rng.choice(["in_progress", "achieved"]), "") for goal in goals},
+            progress={goal: (rng.choice(["in_progress", "achieved"]), "") for goal in approved},
         )
     # Aftercare for the closed cases.
     for case in [c for c in cases if c.stage == Stage.TERMINATION]:

@@ -198,7 +198,11 @@ def _add_family_and_consent(rng, client: Client, worker: User, registered_on: da
             address="Kota Jambi",
         )
         client.family_tracing_status = TracingStatus.FOUND
-    elif client.category.code in ("gelandangan", "lansia_terlantar", "anak_terlantar"):
+    elif client.category and client.category.code in (
+        "gelandangan",
+        "lansia_terlantar",
+        "anak_terlantar",
+    ):
         client.family_tracing_status = rng.choice(
             [TracingStatus.SEARCHING, TracingStatus.NOT_FOUND, TracingStatus.NOT_STARTED]
         )

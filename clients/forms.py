@@ -313,7 +313,9 @@ class ClientFilterForm(forms.Form):
         required=False,
         choices=[("", _("Active and archived")), *Client.Status.choices],
     )
-    worker = forms.ModelChoiceField(label=_("Social worker"), queryset=None, required=False)
+    worker: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Social worker"), queryset=None, required=False
+    )
 
     def __init__(self, *args, centre, staff, **kwargs):
         super().__init__(*args, **kwargs)
@@ -396,7 +398,9 @@ class ConsentForm(forms.ModelForm):
     def __init__(self, *args, client: Client, **kwargs):
         super().__init__(*args, **kwargs)
         self.client = client
-        self.fields["guardian"].queryset = client.family.filter(is_archived=False)
+        self.fields["guardian"].queryset = client.family.filter(  # type: ignore[attr-defined]
+            is_archived=False
+        )
         self.fields["guardian"].help_text = _(
             "Required for children under 18. Add the guardian under Family first."
         )

@@ -174,7 +174,7 @@ def register_client(
         **data,
     )
     client.search_name = search_name_for(client.full_name, client.aliases)
-    client._change_reason = "registered"
+    client._change_reason = "registered"  # type: ignore[attr-defined]  # django-simple-history
     client.save()
     client.clusters.set(clusters)
     client.disability_types.set(disability_types)
@@ -196,7 +196,7 @@ def archive_client(*, by: User, client: Client, reason: str, request=None) -> Cl
     client.status = Client.Status.ARCHIVED
     client.archived_at = timezone.now()
     client.archive_reason = reason
-    client._change_reason = reason
+    client._change_reason = reason  # type: ignore[attr-defined]  # django-simple-history
     client.save()
     audit.record(audit.Action.ARCHIVE, by=by, obj=client, request=request)
     return client
@@ -339,7 +339,7 @@ def has_consent(client: Client, purpose: str, on: date | None = None) -> bool:
     )
 
 
-def missing_documents(client: Client, documents) -> list[str]:
+def missing_documents(client: Client, documents) -> list:
     """The identity papers the centre should help this client obtain (display labels)."""
     have = {d.kind for d in documents if not d.is_archived}
     missing = []

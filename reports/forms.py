@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from django import forms
 from django.utils import timezone
@@ -9,7 +9,7 @@ from reports.models import ReportRun
 
 def _last_month() -> str:
     first = timezone.localdate().replace(day=1)
-    return (first - timezone.timedelta(days=1)).strftime("%Y-%m")
+    return (first - timedelta(days=1)).strftime("%Y-%m")
 
 
 class MonthlyReportForm(forms.Form):

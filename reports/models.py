@@ -75,7 +75,7 @@ class ReportRun(models.Model):
 
     @property
     def extension(self) -> str:
-        return self.EXTENSIONS[self.kind]
+        return self.EXTENSIONS[self.Kind(self.kind)]
 
     @property
     def is_finished(self) -> bool:

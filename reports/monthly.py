@@ -33,7 +33,8 @@ from casework.models import (
     Termination,
 )
 from casework.models.cases import AccessRoute
-from clients.models import Client
+from casework.models.stages import Stage
+from clients.models import Client, Sex
 
 AGE_GROUPS = [
     ("0-5", 0, 5),
@@ -151,7 +152,7 @@ def build_monthly_report(*, centre, month: date) -> MonthlyReport:
             _labelled(
                 clients.values("sex").annotate(n=Count("id", distinct=True)).order_by("sex"),
                 "sex",
-                dict(Client._meta.get_field("sex").choices),
+                dict(Sex.choices),
             ),
         )
     )
@@ -250,7 +251,7 @@ def build_monthly_report(*, centre, month: date) -> MonthlyReport:
         .annotate(avg=Avg("spent"))
         .order_by("to_stage")
     )
-    stage_labels = dict(Case._meta.get_field("stage").choices)
+    stage_labels = dict(Stage.choices)
     tables.append(
         Table(
             "stage_days",

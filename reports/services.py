@@ -5,6 +5,7 @@ import hashlib
 import logging
 import os
 from datetime import date, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -201,6 +202,6 @@ def request_previous_month_reports() -> int:
                 continue
             with transaction.atomic():
                 run = ReportRun.objects.create(kind=kind, params=params, centre=centre)
-                transaction.on_commit(lambda run_id=run.pk: enqueue(run_id))
+                transaction.on_commit(partial(enqueue, run.pk))
             created += 1
     return created

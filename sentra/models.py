@@ -102,7 +102,7 @@ class User(AbstractUser):
         _("role"), max_length=20, choices=Role.choices, default=Role.SOCIAL_WORKER
     )
 
-    objects = StaffManager()
+    objects = StaffManager()  # type: ignore[misc]  # a manager with our querysets
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     REQUIRED_FIELDS = ["email", "full_name"]

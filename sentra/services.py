@@ -10,7 +10,7 @@ def create_staff(*, by: User, centre: Centre, data: dict, password: str, request
     with transaction.atomic():
         member = User(centre=centre, **data)
         member.set_password(password)
-        member._change_reason = "created"
+        member._change_reason = "created"  # type: ignore[attr-defined]  # django-simple-history
         member.save()
         audit.record(audit.Action.CREATE, by=by, obj=member, request=request, fields=data)
     return member

@@ -114,7 +114,7 @@ class GroupForm(forms.ModelForm):
 
 
 class GroupSessionForm(forms.ModelForm):
-    present = forms.ModelMultipleChoiceField(
+    present: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Present"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 
@@ -192,7 +192,7 @@ class MonitoringReviewForm(forms.ModelForm):
                 "notes",
             )
         }
-        widgets["reviewed_on"] = DATE_INPUT
+        widgets["reviewed_on"] = DATE_INPUT  # type: ignore[assignment]
 
     def __init__(self, *args, case, goals, **kwargs):
         super().__init__(*args, **kwargs)

@@ -75,10 +75,10 @@ class ReviewDecisionForm(forms.Form):
 
 
 class ConferenceForm(forms.ModelForm):
-    cases = forms.ModelMultipleChoiceField(
+    cases: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Cases to discuss"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
-    staff = forms.ModelMultipleChoiceField(
+    staff: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Staff invited"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 

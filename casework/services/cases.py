@@ -90,7 +90,7 @@ def move_case_to_stage(
     case.stage_entered_at = now
     if to_stage == Stage.TERMINATION:
         case.closed_at = now
-    case._change_reason = reason
+    case._change_reason = reason  # type: ignore[attr-defined]  # django-simple-history
     case.save()
     audit.record(audit.Action.UPDATE, by=by, obj=case, request=request, fields=["stage"])
     return case
@@ -112,7 +112,7 @@ def reassign_cases(*, by: User, cases, to_worker: User, reason: str, request=Non
         )
         case.primary_worker = to_worker
         case.team.remove(to_worker)
-        case._change_reason = reason
+        case._change_reason = reason  # type: ignore[attr-defined]  # django-simple-history
         case.save()
         audit.record(
             audit.Action.UPDATE, by=by, obj=case, request=request, fields=["primary_worker"]

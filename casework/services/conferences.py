@@ -25,6 +25,8 @@ FOLLOW_UP_DAYS = 14
 def schedule_conference(
     *, by: User, data: dict, cases, staff, externals=(), request=None
 ) -> Conference:
+    if by.centre is None:
+        raise ValidationError(_("Conferences belong to a centre; log in as its supervisor."))
     conference = Conference.objects.create(centre=by.centre, created_by=by, **data)
     for case in cases:
         ConferenceCase.objects.create(conference=conference, case=case)

@@ -115,7 +115,7 @@ def move_referral(
     """draft -> sent -> accepted/declined -> completed, or cancelled. Sending shares the
     client's information: it needs consent to share, or a supervisor's written override."""
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
-    if to_status not in Referral.MOVES[referral.status]:
+    if to_status not in Referral.MOVES[Referral.Status(referral.status)]:
         raise ValidationError(
             _("A referral that is %(current)s cannot become %(target)s.")
             % {"current": referral.get_status_display(), "target": Referral.Status(to_status).label}

@@ -109,7 +109,7 @@ def decide_review(
     review.status = Review.Status.APPROVED if approve else Review.Status.RETURNED
     review.decided_by, review.decided_at, review.comments = by, timezone.now(), comments
     review.save()
-    if review.kind == Review.Kind.PLAN:
+    if review.kind == Review.Kind.PLAN and review.plan is not None:
         _apply_plan_decision(review.plan, approve, conference)
     for handler in REVIEW_DECISION_HANDLERS.get(review.kind, []):
         handler(review, by=by, approve=approve, request=request)
@@ -181,7 +181,7 @@ def plan_changes(old: PlanVersion | None, new: PlanVersion) -> list[dict]:
         if getattr(old, field) != getattr(new, field):
             changes.append(
                 {
-                    "where": PlanVersion._meta.get_field(field).verbose_name,
+                    "where": _verbose_name(PlanVersion, field),
                     "old": getattr(old, field),
                     "new": getattr(new, field),
                 }
@@ -202,7 +202,7 @@ def plan_changes(old: PlanVersion | None, new: PlanVersion) -> list[dict]:
             continue
         for field in PlanGoal.COMPARED:
             if getattr(before, field) != getattr(after, field):
-                name = PlanGoal._meta.get_field(field.removesuffix("_id")).verbose_name
+                name = _verbose_name(PlanGoal, field.removesuffix("_id"))
                 changes.append(
                     {
                         "where": f"{label}: {name}",
@@ -211,6 +211,10 @@ def plan_changes(old: PlanVersion | None, new: PlanVersion) -> list[dict]:
                     }
                 )
     return changes
+
+
+def _verbose_name(model, field: str) -> str:
+    return str(getattr(model._meta.get_field(field), "verbose_name", field))
 
 
 def has_approved_plan(case: Case) -> bool:
