@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from reports import rendering
 from reports.models import ReportRun
@@ -119,7 +120,7 @@ def render(run: ReportRun) -> tuple[bytes, str]:
             pk=run.params["case"]
         )
         if user is None or not access.can_request_case_report(user, case):
-            raise PermissionDenied("The requester may no longer see this case.")
+            raise PermissionDenied(_("The requester may no longer see this case."))
         context = rendering.case_report_context(
             case, user=user, include_notes=run.params.get("include_notes", True)
         )
@@ -131,7 +132,7 @@ def render(run: ReportRun) -> tuple[bytes, str]:
 
     centre = Centre.objects.get(pk=run.params["centre"]) if run.params.get("centre") else None
     if user is not None and not access.can_request_monthly_report(user, centre):
-        raise PermissionDenied("The requester may no longer have this report.")
+        raise PermissionDenied(_("The requester may no longer have this report."))
     month = date.fromisoformat(run.params["month"] + "-01")
     report = build_monthly_report(centre=centre, month=month)
     stem = f"{centre.code if centre else 'SEMUA'}_{month:%Y-%m}"
@@ -180,7 +181,11 @@ def sweep() -> int:
         requeued += enqueue(run_id)
     ReportRun.objects.filter(
         status=ReportRun.Status.RUNNING, lease_until__lt=now, attempts__gte=ReportRun.MAX_ATTEMPTS
-    ).update(status=ReportRun.Status.FAILED, error="Gave up after 3 attempts.", finished_at=now)
+    ).update(
+        status=ReportRun.Status.FAILED,
+        error=_("The worker stopped three times while preparing this report."),
+        finished_at=now,
+    )
     return requeued
 
 

@@ -199,6 +199,7 @@ def test_access_is_checked_again_when_the_report_is_rendered(case, worker, colle
         requested_by=worker,
         centre=case.centre,
         params={"case": case.pk, "include_notes": True},
+        language="en",
     )
     services.reassign_cases(
         by=supervisor, cases=Case.objects.filter(pk=case.pk), to_worker=colleague, reason="cuti"
@@ -432,3 +433,18 @@ def test_the_pdf_engine_fetches_nothing_from_the_network():
     blocked = " ".join(messages)
     assert "example.invalid" in blocked and "/etc/passwd" in blocked
     assert "sentra.css" not in blocked
+
+
+def test_a_run_whose_worker_died_three_times_is_failed_with_a_reason(case, worker):
+    run = ReportRun.objects.create(
+        kind="case_pdf",
+        requested_by=worker,
+        centre=case.centre,
+        params={"case": case.pk},
+        status="running",
+        attempts=3,
+        lease_until=timezone.now() - timedelta(seconds=1),
+    )
+    assert report_services.sweep() == 0
+    run.refresh_from_db()
+    assert run.status == "failed" and "three times" in run.error
