@@ -31,6 +31,7 @@ urlpatterns = [
     path("groups/new/", delivery.group_create, name="group-create"),
     path("groups/<uuid:public_id>/", delivery.group_detail, name="group-detail"),
     path("partners/", delivery.partner_list, name="partner-list"),
+    path("partners/<uuid:public_id>/", delivery.partner_edit, name="partner-edit"),
     path("service-types/", delivery.service_type_list, name="service-type-list"),
     path("reviews/", plans.review_queue, name="review-queue"),
     path("reviews/<uuid:public_id>/decide/", plans.review_decide, name="review-decide"),

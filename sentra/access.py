@@ -378,3 +378,10 @@ def get_report_for_user(user, public_id):
     from reports.models import ReportRun
 
     return _get_or_404(ReportRun.objects.visible_to(user), public_id=public_id)
+
+
+def get_partner_for_user(user, public_id):
+    """An institution of the user's own centre's directory."""
+    from casework.models import Partner
+
+    return _get_or_404(Partner.objects.filter(centre_filter(user)), public_id=public_id)

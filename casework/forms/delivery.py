@@ -136,7 +136,10 @@ class GroupSessionForm(forms.ModelForm):
 class PartnerForm(forms.ModelForm):
     class Meta:
         model = Partner
-        fields = ["name", "kind", "address", "phone", "email", "contact_person"]
+        fields = ["name", "kind", "address", "phone", "email", "contact_person", "is_active"]
+        help_texts = {
+            "is_active": _("Inactive institutions stay on old referrals but are no longer offered.")
+        }
 
 
 class ReferralForm(forms.ModelForm):

@@ -176,6 +176,18 @@ def partner_list(request):
     )
 
 
+@access.role_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def partner_edit(request, public_id):
+    partner = access.get_partner_for_user(request.user, public_id)
+    form = PartnerForm(request.POST or None, instance=partner)
+    if request.method == "POST" and form.is_valid():
+        services.save_partner(by=request.user, partner=form.save(commit=False), request=request)
+        messages.success(request, _("Institution saved."))
+        return redirect("casework:partner-list")
+    return render(request, "casework/partner_form.html", {"form": form, "partner": partner})
+
+
 @require_http_methods(["GET", "POST"])
 def case_referrals(request, public_id):
     case = access.get_case_for_user(request.user, public_id, for_write=request.method == "POST")
