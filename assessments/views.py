@@ -1,9 +1,9 @@
 import json
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -12,7 +12,6 @@ from assessments import charts, schema, services
 from assessments.forms import AnswerForm, InstrumentImportForm, StartAssessmentForm
 from assessments.models import Assessment, Instrument, InstrumentKind
 from sentra import access, audit
-from sentra.models import Role
 
 
 @require_GET
@@ -34,7 +33,8 @@ def case_assessments(request, public_id):
 
 @require_POST
 def assessment_start(request, public_id):
-    case = access.get_case_for_user(request.user, public_id, for_write=True)
+    case = access.get_case_for_user(request.user, public_id)
+    access.require(access.can_change_cases(request.user))
     form = StartAssessmentForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose an instrument."))
@@ -75,6 +75,8 @@ def assessment_detail(request, public_id):
         and access.can_change_cases(request.user)
         and assessment.case.is_open
     )
+    if request.method == "POST":
+        access.require(can_edit)
     form = None
     if can_edit:
         definition = assessment.instrument.definition
@@ -100,9 +102,7 @@ def assessment_detail(request, public_id):
                     else _("Draft saved. You can continue later."),
                 )
                 return redirect("assessments:detail", public_id=assessment.public_id)
-    elif request.method == "POST":
-        raise PermissionDenied
-    else:
+    if request.method == "GET" and not can_edit:
         audit.record_view(request, assessment)
     domains = {d["key"]: schema.text(d["label"]) for d in assessment.instrument.domains}
     return render(
@@ -124,7 +124,8 @@ def assessment_detail(request, public_id):
 
 @require_POST
 def assessment_amend(request, public_id):
-    original = access.get_assessment_for_user(request.user, public_id, for_write=True)
+    original = access.get_assessment_for_user(request.user, public_id)
+    access.require(access.can_change_cases(request.user))
     try:
         amendment = services.amend_assessment(by=request.user, original=original, request=request)
     except ValidationError as error:
@@ -166,9 +167,9 @@ def client_progress(request, public_id):
 # --- Instruments (admins) ------------------------------------------------------------------
 
 
-@access.role_required(Role.ADMIN)
 @require_http_methods(["GET", "POST"])
 def instrument_list(request):
+    access.require(access.can_manage_instruments(request.user))
     form = InstrumentImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -184,20 +185,16 @@ def instrument_list(request):
                 request, _("Imported as version %(version)s.") % {"version": instrument.version}
             )
             return redirect("assessments:instrument-list")
-    instruments = Instrument.objects.all()
+    instruments = Instrument.objects.visible_to(request.user)
     return render(
         request, "assessments/instrument_list.html", {"instruments": instruments, "form": form}
     )
 
 
-def _instrument(code, version):
-    return get_object_or_404(Instrument, code=code, version=version)
-
-
-@access.role_required(Role.ADMIN)
 @require_GET
 def instrument_detail(request, code, version):
-    instrument = _instrument(code, version)
+    access.require(access.can_manage_instruments(request.user))
+    instrument = access.get_instrument_for_user(request.user, code, version)
     return render(
         request,
         "assessments/instrument_detail.html",
@@ -208,20 +205,20 @@ def instrument_detail(request, code, version):
     )
 
 
-@access.role_required(Role.ADMIN)
 @require_GET
 def instrument_export(request, code, version):
-    instrument = _instrument(code, version)
+    access.require(access.can_manage_instruments(request.user))
+    instrument = access.get_instrument_for_user(request.user, code, version)
     body = json.dumps(services.export_instrument(instrument), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="{code}-v{version}.json"'
     return response
 
 
-@access.role_required(Role.ADMIN)
 @require_POST
 def instrument_publish(request, code, version):
-    instrument = _instrument(code, version)
+    access.require(access.can_manage_instruments(request.user))
+    instrument = access.get_instrument_for_user(request.user, code, version)
     try:
         services.publish_instrument(by=request.user, instrument=instrument, request=request)
     except ValidationError as error:
@@ -232,11 +229,13 @@ def instrument_publish(request, code, version):
     return redirect("assessments:instrument-list")
 
 
-@access.role_required(Role.ADMIN)
 @require_POST
 def instrument_retire(request, code, version):
+    access.require(access.can_manage_instruments(request.user))
     services.retire_instrument(
-        by=request.user, instrument=_instrument(code, version), request=request
+        by=request.user,
+        instrument=access.get_instrument_for_user(request.user, code, version),
+        request=request,
     )
     messages.success(request, _("Retired: it can no longer be used for new assessments."))
     return redirect("assessments:instrument-list")

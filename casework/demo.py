@@ -12,12 +12,16 @@ from django.utils import timezone
 
 from assessments.demo import seed_wellbeing_story, submit_demo_assessment
 from assessments.models import InstrumentKind
-from casework import services
-from casework.demo_delivery import seed_delivery
+from casework.demo_intervention import seed_delivery
 from casework.models import Case, CaseNote, Component, Conference, PlanGoal, StageMove, Task
 from casework.models.cases import AccessRoute, Approach, EmergencyNeed, Priority, ReportChannel
 from casework.models.notes import NoteKind, WorkerRole
 from casework.models.stages import STAGE_ORDER, Stage
+from casework.services.cases import move_case_to_stage, open_case
+from casework.services.conferences import finalise_conference, save_minutes, schedule_conference
+from casework.services.plans import start_plan_version, submit_plan
+from casework.services.reviews import decide_review
+from casework.services.termination import request_termination
 from clients.models import Client, Consent
 from sentra.models import Centre, User
 
@@ -143,7 +147,7 @@ def seed_cases(centre: Centre, workers: list[User], supervisor: User, seed: int)
 
 def _open_case(rng, client, workers, supervisor, emergency: bool) -> Case:
     worker = workers[client.pk % len(workers)]
-    case = services.open_case(
+    case = open_case(
         by=worker,
         client=client,
         data={
@@ -176,7 +180,7 @@ def _move_until(case: Case, target: str, limit: str, supervisor, rng) -> None:
         ):
             submit_demo_assessment(case, InstrumentKind.COMPREHENSIVE, case.primary_worker, rng)
         if stage == Stage.TERMINATION:
-            termination = services.request_termination(
+            termination = request_termination(
                 by=case.primary_worker,
                 case=case,
                 data={
@@ -185,12 +189,12 @@ def _move_until(case: Case, target: str, limit: str, supervisor, rng) -> None:
                     "outcome_summary": "Klien kembali ke keluarga setelah mediasi.",
                 },
             )
-            services.decide_review(
+            decide_review(
                 by=supervisor, review=termination.review, approve=True, comments="Disetujui."
             )
             continue
         by = case.primary_worker
-        case = services.move_case_to_stage(
+        case = move_case_to_stage(
             by=by, case=case, to_stage=stage, reason=f"Demo: lanjut ke tahap {Stage(stage).label}"
         )
 
@@ -224,7 +228,7 @@ GOALS = [
 
 
 def _write_plan(rng, case: Case, worker) -> None:
-    plan = services.start_plan_version(by=worker, case=case)
+    plan = start_plan_version(by=worker, case=case)
     for order, (component, goal, activities, indicator) in enumerate(
         rng.sample(GOALS, k=rng.randint(2, 3)), start=1
     ):
@@ -252,10 +256,10 @@ def _seed_plans_and_conferences(rng, seeded, workers, supervisor) -> None:
         plan = case.plans.get()
         if index % 4 == 0:
             continue  # draft
-        services.submit_plan(by=case.primary_worker, plan=plan)
+        submit_plan(by=case.primary_worker, plan=plan)
         if index % 4 == 2:
             review = plan.reviews.get()
-            services.decide_review(
+            decide_review(
                 by=supervisor,
                 review=review,
                 approve=False,
@@ -263,7 +267,7 @@ def _seed_plans_and_conferences(rng, seeded, workers, supervisor) -> None:
             )
     now = timezone.now()
     for days_ago, cases in ((60, later[: len(later) // 2]), (30, later[len(later) // 2 :])):
-        conference = services.schedule_conference(
+        conference = schedule_conference(
             by=supervisor,
             data={
                 "kind": Conference.Kind.CASE,
@@ -281,7 +285,7 @@ def _seed_plans_and_conferences(rng, seeded, workers, supervisor) -> None:
                 }
             ],
         )
-        services.save_minutes(
+        save_minutes(
             by=supervisor,
             conference=conference,
             minutes="Tim membahas hasil asesmen dan rencana layanan setiap klien. "
@@ -295,12 +299,12 @@ def _seed_plans_and_conferences(rng, seeded, workers, supervisor) -> None:
                 for item in conference.agenda_items.all()
             },
         )
-        services.finalise_conference(by=supervisor, conference=conference)
+        finalise_conference(by=supervisor, conference=conference)
         Conference.objects.filter(pk=conference.pk).update(
             finalised_at=now - timedelta(days=days_ago)
         )
     submitted = [c for c in planning if c.plans.filter(status="submitted").exists()]
-    services.schedule_conference(
+    schedule_conference(
         by=supervisor,
         data={
             "kind": Conference.Kind.CASE,

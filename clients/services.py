@@ -8,6 +8,7 @@ from datetime import date
 from difflib import SequenceMatcher
 
 from django.conf import settings
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -103,8 +104,6 @@ def _similar_names(candidates, full_name: str, sex: str, birth_year: int | None)
             )
         )
     if settings.IS_POSTGRES:
-        from django.contrib.postgres.search import TrigramWordSimilarity
-
         return list(
             candidates.annotate(similarity=TrigramWordSimilarity(name, "search_name"))
             .filter(similarity__gte=TRIGRAM_NAME_SIMILARITY)
@@ -147,8 +146,6 @@ def search_clients(queryset, term: str):
         return queryset.none()
     matches = Q(search_name__contains=name)
     if settings.IS_POSTGRES:
-        from django.contrib.postgres.search import TrigramWordSimilarity
-
         return queryset.annotate(similarity=TrigramWordSimilarity(name, "search_name")).filter(
             matches | Q(similarity__gte=0.4)
         )

@@ -1,29 +1,19 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from clients import identity, services
-from clients.forms import (
-    ArchiveForm,
-    CategoryForm,
-    ClientFilterForm,
-    ClientForm,
-    ClientRegistrationForm,
-    ClientSearchForm,
-    ConsentForm,
-    ConsentWithdrawalForm,
-    DocumentForm,
-    FamilyMemberForm,
-    TracingAttemptForm,
-)
+from clients.forms.identity import ClientForm, ClientRegistrationForm
+from clients.forms.records import ArchiveForm, ConsentForm, ConsentWithdrawalForm, DocumentForm, FamilyMemberForm, TracingAttemptForm
+from clients.forms.registry import CategoryForm, ClientFilterForm, ClientSearchForm
 from clients.models import Client, ClientDocument, PPKSCategory
 from sentra import access, audit
 from sentra.lists import paginate
-from sentra.models import Role
+from sentra.models import User
+from sentra.scopes import Role
 
 SEARCH_SESSION_KEY = "client_search"
 
@@ -47,7 +37,7 @@ def client_list(request):
         request.session[SEARCH_SESSION_KEY] = term
         return redirect(request.get_full_path())
     term = request.session.get(SEARCH_SESSION_KEY, "")
-    staff = access.staff_visible_to(user).filter(role=Role.SOCIAL_WORKER)
+    staff = User.objects.visible_to(user).filter(role=Role.SOCIAL_WORKER)
     default_scope = "mine" if user.is_social_worker else "all"
     filters = ClientFilterForm(
         request.GET or {"scope": default_scope}, centre=user.centre, staff=staff
@@ -85,8 +75,7 @@ def client_search_clear(request):
 
 @require_http_methods(["GET", "POST"])
 def client_register(request):
-    if not access.can_change_clients(request.user):
-        raise PermissionDenied
+    access.require(access.can_change_clients(request.user))
     centre = request.user.centre
     form = ClientRegistrationForm(request.POST or None, centre=centre)
     if request.method == "POST" and form.is_valid():
@@ -125,9 +114,7 @@ def client_detail(request, public_id):
     client = access.get_client_for_user(request.user, public_id)
     documents = list(client.documents.filter(is_archived=False).select_related("uploaded_by"))
     cases = list(
-        access.cases_visible_to(request.user)
-        .filter(client=client)
-        .select_related("client", "primary_worker")
+        client.cases.visible_to(request.user).select_related("client", "primary_worker")  # type: ignore[attr-defined]
     )
     context = {
         "client": client,
@@ -158,7 +145,8 @@ def client_detail(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 def client_edit(request, public_id):
-    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    client = access.get_client_for_user(request.user, public_id)
+    access.require(access.can_change_clients(request.user))
     form = ClientForm(request.POST or None, instance=client, centre=client.centre)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
@@ -175,7 +163,8 @@ def client_edit(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 def client_archive(request, public_id):
-    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    client = access.get_client_for_user(request.user, public_id)
+    access.require(access.can_change_clients(request.user))
     form = ArchiveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.archive_client(
@@ -188,7 +177,8 @@ def client_archive(request, public_id):
 
 @require_POST
 def client_restore(request, public_id):
-    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    client = access.get_client_for_user(request.user, public_id)
+    access.require(access.can_change_clients(request.user))
     services.restore_client(by=request.user, client=client, request=request)
     messages.success(request, _("The record is active again."))
     return redirect("clients:detail", public_id=client.public_id)
@@ -211,8 +201,11 @@ def client_history(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 def family_edit(request, public_id, member_id=None):
-    client = access.get_client_for_user(request.user, public_id, for_write=True)
-    member = get_object_or_404(client.family, public_id=member_id) if member_id else None
+    client = access.get_client_for_user(request.user, public_id)
+    access.require(access.can_change_clients(request.user))
+    member = None
+    if member_id:
+        member = access.get_family_member_for_user(request.user, client, member_id)
     form = FamilyMemberForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
         member = form.save(commit=False)
@@ -229,8 +222,9 @@ def family_edit(request, public_id, member_id=None):
 
 @require_POST
 def family_archive(request, public_id, member_id):
-    client = access.get_client_for_user(request.user, public_id, for_write=True)
-    member = get_object_or_404(client.family, public_id=member_id)
+    client = access.get_client_for_user(request.user, public_id)
+    access.require(access.can_change_clients(request.user))
+    member = access.get_family_member_for_user(request.user, client, member_id)
     services.archive_family_member(by=request.user, member=member, request=request)
     messages.success(
         request, _("%(name)s is no longer listed (kept in the history).") % {"name": member.name}
@@ -240,7 +234,8 @@ def family_archive(request, public_id, member_id):
 
 @require_http_methods(["GET", "POST"])
 def tracing_add(request, public_id):
-    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    client = access.get_client_for_user(request.user, public_id)
+    access.require(access.can_change_clients(request.user))
     form = TracingAttemptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.record_tracing_attempt(
@@ -256,7 +251,8 @@ def tracing_add(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 def document_add(request, public_id):
-    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    client = access.get_client_for_user(request.user, public_id)
+    access.require(access.can_change_clients(request.user))
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         services.add_document(
@@ -276,7 +272,7 @@ def document_add(request, public_id):
 @require_GET
 def document_download(request, public_id, document_id):
     client = access.get_client_for_user(request.user, public_id)
-    document = get_object_or_404(client.documents, public_id=document_id)
+    document = access.get_document_for_user(request.user, client, document_id)
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:
@@ -297,8 +293,9 @@ def document_download(request, public_id, document_id):
 
 @require_POST
 def document_archive(request, public_id, document_id):
-    client = access.get_client_for_user(request.user, public_id, for_write=True)
-    document = get_object_or_404(client.documents, public_id=document_id)
+    client = access.get_client_for_user(request.user, public_id)
+    access.require(access.can_change_clients(request.user))
+    document = access.get_document_for_user(request.user, client, document_id)
     services.archive_document(by=request.user, document=document, request=request)
     messages.success(request, _("Document archived."))
     return redirect("clients:detail", public_id=client.public_id)
@@ -309,7 +306,8 @@ def document_archive(request, public_id, document_id):
 
 @require_http_methods(["GET", "POST"])
 def consent_add(request, public_id):
-    client = access.get_client_for_user(request.user, public_id, for_write=True)
+    client = access.get_client_for_user(request.user, public_id)
+    access.require(access.can_change_clients(request.user))
     form = ConsentForm(request.POST or None, request.FILES or None, client=client)
     if request.method == "POST" and form.is_valid():
         data = {k: form.cleaned_data[k] for k in form.Meta.fields}
@@ -332,8 +330,9 @@ def consent_add(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 def consent_withdraw(request, public_id, consent_id):
-    client = access.get_client_for_user(request.user, public_id, for_write=True)
-    consent = get_object_or_404(client.consents, public_id=consent_id, withdrawn_on__isnull=True)
+    client = access.get_client_for_user(request.user, public_id)
+    access.require(access.can_change_clients(request.user))
+    consent = access.get_consent_for_user(request.user, client, consent_id)
     form = ConsentWithdrawalForm(request.POST or None, consent=consent)
     if request.method == "POST" and form.is_valid():
         services.withdraw_consent(
@@ -372,9 +371,9 @@ def regions(request):
     return render(request, "clients/region_options.html", {"options": options})
 
 
-@access.role_required(Role.ADMIN)
 @require_http_methods(["GET", "POST"])
 def category_list(request):
+    access.require(access.can_manage_reference_lists(request.user))
     centre = request.user.centre
     form = CategoryForm(request.POST or None, centre=centre)
     if request.method == "POST" and form.is_valid():

@@ -35,6 +35,7 @@ from casework.models import (
 from casework.models.cases import AccessRoute
 from casework.models.stages import Stage
 from clients.models import Client, Sex
+from sentra.models import Centre
 
 AGE_GROUPS = [
     ("0-5", 0, 5),
@@ -312,8 +313,6 @@ def build_monthly_report(*, centre, month: date) -> MonthlyReport:
 
 
 def _centres(centre):
-    from sentra.models import Centre
-
     return Centre.objects.all() if centre is None else Centre.objects.filter(pk=centre.pk)
 
 

@@ -1,9 +1,11 @@
 """Turning reports into files. One function builds each context, one renders HTML from a
 template, one turns HTML into PDF bytes, one writes XLSX and one CSV."""
 
+import base64
 import csv
 import io
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -11,7 +13,10 @@ from django.utils.safestring import mark_safe
 
 from assessments import charts, schema
 from assessments.models import Assessment, InstrumentKind
+from casework.models import CaseNote, GoalProgress
+from clients import identity
 from reports.monthly import MonthlyReport
+from sentra import access
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -23,6 +28,7 @@ def render_html(template: str, context: dict) -> str:
 def _local_fetcher():
     """WeasyPrint may read the app's own static files and inline data, nothing else: no
     network fetch can leak a client's report or slow it down."""
+    # Imported here: WeasyPrint costs most of a second to import, and only workers need it.
     from weasyprint.urls import URLFetcher, path2url
 
     class LocalFetcher(URLFetcher):
@@ -50,10 +56,6 @@ def html_to_pdf(html: str) -> bytes:
 
 
 def case_report_context(case, *, user, include_notes: bool) -> dict:
-    from casework.models import CaseNote
-    from clients import identity
-    from sentra import access
-
     client = case.client
     scored = list(
         Assessment.objects.submitted()
@@ -75,8 +77,6 @@ def case_report_context(case, *, user, include_notes: bool) -> dict:
     plan = case.plans.filter(status="approved").first()
     goal_status = {}
     if plan:
-        from casework.models import GoalProgress
-
         for progress in GoalProgress.objects.filter(review__case=case).order_by(
             "review__reviewed_on", "review_id"
         ):
@@ -123,14 +123,12 @@ def case_report_context(case, *, user, include_notes: bool) -> dict:
         "referrals": case.referrals.select_related("partner"),
         "terminations": case.terminations.select_related("review"),
         "follow_ups": case.follow_ups.all(),
-        "confidential_hidden": include_notes and not access.may_read_confidential(user, case),
+        "confidential_hidden": include_notes and not access.can_read_confidential_notes(user, case),
     }
 
 
 def _photo_data_uri(client) -> str:
     """The client's latest photo inlined, since the PDF engine may not fetch files."""
-    import base64
-
     photo = (
         client.documents.filter(kind="photo", is_archived=False).order_by("-uploaded_at").first()
     )
@@ -160,8 +158,6 @@ def monthly_chart(report: MonthlyReport) -> str:
     for index, (label, value) in enumerate(rows):
         y = 5 + index * (bar_h + 8)
         length = round(300 * value / peak, 1)
-        from xml.sax.saxutils import escape
-
         parts.append(
             f'<text x="0" y="{y + 15}" font-size="11">{escape(str(label))}</text>'
             f'<rect x="180" y="{y}" width="{length}" height="{bar_h}" fill="#0d6efd"/>'
@@ -179,6 +175,7 @@ def safe_cell(value):
 
 
 def monthly_xlsx(report: MonthlyReport) -> bytes:
+    # Imported here: openpyxl is only needed by the worker that writes the file.
     from openpyxl import Workbook
 
     workbook = Workbook()

@@ -1,11 +1,12 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reports import services
+from reports.dashboard import centre_dashboard
 from reports.forms import CaseReportForm, MonthlyReportForm
 from reports.models import ReportRun
 from sentra import access, audit
@@ -18,8 +19,7 @@ def report_list(request):
     can_monthly = access.can_request_monthly_report(user, user.centre)
     form = MonthlyReportForm(request.POST or None)
     if request.method == "POST":
-        if not can_monthly:
-            raise PermissionDenied
+        access.require(can_monthly)
         if form.is_valid():
             run = services.request_report(
                 by=user,
@@ -41,8 +41,7 @@ def report_list(request):
 @require_POST
 def request_case_report(request, public_id):
     case = access.get_case_for_user(request.user, public_id)
-    if not access.can_request_case_report(request.user, case):
-        raise PermissionDenied
+    access.require(access.can_request_case_report(request.user, case))
     form = CaseReportForm(request.POST)
     include_notes = form.is_valid() and form.cleaned_data["include_notes"]
     services.request_report(
@@ -66,15 +65,7 @@ def run_status(request, public_id):
 @require_POST
 def run_regenerate(request, public_id):
     run = access.get_report_for_user(request.user, public_id)
-    if run.kind == ReportRun.Kind.CASE_PDF:
-        from casework.models import Case
-
-        case = Case.objects.get(pk=run.params["case"])
-        allowed = access.can_request_case_report(request.user, case)
-    else:
-        allowed = access.can_request_monthly_report(request.user, run.centre)
-    if not allowed:
-        raise PermissionDenied
+    access.require(access.can_have_report(request.user, run))
     services.request_report(
         by=request.user, kind=run.kind, params=run.params, centre=run.centre, request=request
     )
@@ -87,13 +78,10 @@ def run_download(request, public_id):
     run = access.get_report_for_user(request.user, public_id)
     if run.status != ReportRun.Status.DONE:
         raise Http404
-    # Access is checked again at download: a case report is only for who may still ask.
-    if run.kind == ReportRun.Kind.CASE_PDF:
-        from casework.models import Case
-
-        case = Case.objects.filter(pk=run.params["case"]).first()
-        if case is None or not access.can_request_case_report(request.user, case):
-            raise Http404
+    # Access is checked again at download: a report is only for who may still ask for it
+    # (and a case report that is no longer theirs is not even revealed).
+    if not access.can_have_report(request.user, run):
+        raise Http404
     try:
         handle = run.file.open("rb")
     except FileNotFoundError:
@@ -116,12 +104,7 @@ def run_download(request, public_id):
 @require_GET
 def dashboard(request):
     """This month's key figures and twelve months of trends (admins and supervisors)."""
-    if not access.can_request_monthly_report(request.user, request.user.centre):
-        raise PermissionDenied
-    from django.utils.safestring import mark_safe
-
-    from reports.dashboard import centre_dashboard
-
+    access.require(access.can_request_monthly_report(request.user, request.user.centre))
     context = centre_dashboard(request.user.centre)
     context["chart"] = mark_safe(context["chart"])  # noqa: S308  (numbers and escaped labels)
     return render(request, "reports/dashboard.html", context)

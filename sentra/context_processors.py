@@ -1,5 +1,4 @@
 from sentra import access
-from sentra.models import Role
 
 
 def navigation(request):
@@ -11,6 +10,6 @@ def navigation(request):
         "nav": {
             "staff": access.can_manage_staff(user),
             "audit": access.can_view_audit(user),
-            "is_supervisor": access.has_role(user, Role.SUPERVISOR),
+            "is_supervisor": access.can_supervise(user),
         }
     }

@@ -5,7 +5,8 @@ Idempotent: running it again updates the same rows instead of adding new ones.
 
 from django.db import transaction
 
-from sentra.models import Centre, Role, User
+from sentra.models import Centre, User
+from sentra.scopes import Role
 
 DEMO_PASSWORD = "sentra-demo-2026"  # noqa: S105  (published on purpose: demo only)
 

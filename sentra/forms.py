@@ -3,7 +3,8 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
-from sentra.models import AuditEvent, Centre, Role, User
+from sentra.models import AuditEvent, Centre, User
+from sentra.scopes import Role
 
 
 class StaffCreateForm(forms.ModelForm):

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sentra.scopes import Role, has_role, in_centre
+
 
 class Centre(models.Model):
     class Kind(models.TextChoices):
@@ -64,13 +66,11 @@ class Centre(models.Model):
         return zoneinfo.ZoneInfo(self.time_zone)
 
 
-class Role(models.TextChoices):
-    SOCIAL_WORKER = "social_worker", _("Social worker (peksos)")
-    SUPERVISOR = "supervisor", _("Supervisor")
-    ADMIN = "admin", _("Admin")
-
-
 class StaffQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The staff of the user's own centre (every centre for a superuser)."""
+        return self.filter(in_centre(user))
+
     def in_centre(self, centre):
         return self.filter(centre=centre)
 
@@ -141,6 +141,14 @@ class User(AbstractUser):
         return self.role == Role.ADMIN and not self.is_superuser
 
 
+class AuditEventQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The trail of the user's own centre; only admins (and superusers) read it."""
+        if not has_role(user, Role.ADMIN):
+            return self.none()
+        return self.filter(in_centre(user))
+
+
 class AuditEvent(models.Model):
     """One accountable action. Rows are only ever inserted, in the action's transaction.
 
@@ -180,6 +188,8 @@ class AuditEvent(models.Model):
     object_label = models.CharField(_("record label"), max_length=100, blank=True)
     fields = models.JSONField(_("changed fields"), default=list, blank=True)
     ip_address = models.GenericIPAddressField(_("from address"), null=True, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit event")

@@ -6,6 +6,7 @@ and at most 10 MB. Files are stored under generated names in private storage.
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from PIL import Image
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 SIGNATURES = [
@@ -51,8 +52,6 @@ def validate_upload(upload) -> str:
 
 
 def _is_whole_image(upload) -> bool:
-    from PIL import Image
-
     try:
         upload.seek(0)
         with Image.open(upload) as image:

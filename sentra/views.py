@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from sentra import access, services
+from sentra.celery import app as celery_app
 from sentra.forms import (
     AuditFilterForm,
     CentreSettingsForm,
@@ -20,15 +21,7 @@ from sentra.forms import (
     StaffUpdateForm,
 )
 from sentra.lists import paginate
-from sentra.models import AuditEvent, Role
-
-
-def home(request):
-    """Each role's home page: caseload, supervision or centre figures."""
-    from casework.dashboards import dashboard_for
-
-    kind, context = dashboard_for(request.user)
-    return render(request, f"casework/dashboard_{kind}.html", context)
+from sentra.models import AuditEvent, User
 
 
 @login_not_required
@@ -52,10 +45,8 @@ def healthz(request):
 
 
 def _broker_state() -> str:
-    from sentra.celery import app
-
     try:
-        with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
+        with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=0, timeout=2)
         return "ok"
     except Exception:
@@ -65,15 +56,16 @@ def _broker_state() -> str:
 # --- Staff management (centre admins) -------------------------------------------------------
 
 
-@access.role_required(Role.ADMIN)
+@require_GET
 def staff_list(request):
-    staff = access.staff_visible_to(request.user).order_by("-is_active", "full_name")
+    access.require(access.can_manage_staff(request.user))
+    staff = User.objects.visible_to(request.user).order_by("-is_active", "full_name")
     return render(request, "sentra/staff_list.html", {"page": paginate(request, staff)})
 
 
-@access.role_required(Role.ADMIN)
 @require_http_methods(["GET", "POST"])
 def staff_create(request):
+    access.require(access.can_manage_staff(request.user))
     form = StaffCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = {f: form.cleaned_data[f] for f in ("username", "full_name", "email", "role")}
@@ -91,7 +83,8 @@ def staff_create(request):
 
 @require_http_methods(["GET", "POST"])
 def staff_edit(request, public_id):
-    member = access.get_staff_for_user(request.user, public_id, for_write=True)
+    member = access.get_staff_for_user(request.user, public_id)
+    access.require(access.can_manage_staff(request.user))
     form = StaffUpdateForm(request.POST or None, instance=member, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
@@ -108,7 +101,8 @@ def staff_edit(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 def staff_password(request, public_id):
-    member = access.get_staff_for_user(request.user, public_id, for_write=True)
+    member = access.get_staff_for_user(request.user, public_id)
+    access.require(access.can_manage_staff(request.user))
     form = StaffPasswordForm(member, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.reset_staff_password(
@@ -122,9 +116,9 @@ def staff_password(request, public_id):
     return render(request, "sentra/staff_password.html", {"form": form, "member": member})
 
 
-@access.role_required(Role.ADMIN)
 @require_http_methods(["GET", "POST"])
 def centre_settings(request):
+    access.require(access.can_manage_centre(request.user))
     centre = request.user.centre
     if centre is None:  # a superuser without a centre manages centres in Django admin
         return redirect("admin:sentra_centre_changelist")
@@ -145,11 +139,11 @@ def centre_settings(request):
 # --- Audit trail -------------------------------------------------------------------------------
 
 
-@access.role_required(Role.ADMIN)
 @require_GET
 def audit_list(request):
+    access.require(access.can_view_audit(request.user))
     form = AuditFilterForm(request.GET or None)
-    events = AuditEvent.objects.filter(access.centre_filter(request.user)).select_related("actor")
+    events = AuditEvent.objects.visible_to(request.user).select_related("actor")
     if form.is_valid():
         data = form.cleaned_data
         if data["action"]:

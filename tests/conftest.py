@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import translation
 
 from clients.models import Consent
-from sentra.models import Role
+from sentra.scopes import Role
 from tests.factories import CentreFactory, ClientFactory, UserFactory, open_case_for
 
 
@@ -37,14 +37,17 @@ def _messages_in_the_source_language(request, settings):
         yield
 
 
-@pytest.fixture(autouse=True)
-def _tasks_in_process(settings):
-    # Unit tests call task functions directly; the worker tests opt back into Redis.
+@pytest.fixture
+def tasks_in_process():
+    """Run Celery tasks in the test's own process (as the quick start does, with no broker).
+    Only the tests that need a task's result ask for this; the others publish to the real
+    Redis, and the worker tests run a real worker."""
     from sentra.celery import app
 
+    previous = app.conf.task_always_eager
     app.conf.task_always_eager = True
     yield
-    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+    app.conf.task_always_eager = previous
 
 
 @pytest.fixture

@@ -1,6 +1,12 @@
 import factory
 
-from sentra.models import Centre, Role, User
+from casework.services.cases import open_case
+from casework.services.conferences import finalise_conference, save_minutes, schedule_conference
+from casework.services.plans import start_plan_version
+from casework.services.reviews import decide_review
+from casework.services.termination import request_termination
+from sentra.models import Centre, User
+from sentra.scopes import Role
 
 PASSWORD = "a-long-test-password-2026"
 
@@ -61,7 +67,6 @@ def submitted_assessment(case, kind: str, by, level: int | None = None):
 
 def open_case_for(client, worker, supervisor, **extra):
     """A case opened through the real service (walk-in, residential) unless `extra` says."""
-    from casework import services
     from casework.models.cases import AccessRoute, Approach
 
     data = {
@@ -72,7 +77,7 @@ def open_case_for(client, worker, supervisor, **extra):
         "supervisor": supervisor,
         **extra,
     }
-    return services.open_case(by=worker, client=client, data=data)
+    return open_case(by=worker, client=client, data=data)
 
 
 def approved_plan(case, worker, supervisor):
@@ -81,10 +86,9 @@ def approved_plan(case, worker, supervisor):
 
     from django.utils import timezone
 
-    from casework import services
     from casework.models import PlanGoal
 
-    plan = services.start_plan_version(by=worker, case=case)
+    plan = start_plan_version(by=worker, case=case)
     PlanGoal.objects.create(
         plan=plan,
         order=1,
@@ -96,20 +100,20 @@ def approved_plan(case, worker, supervisor):
         target_date=timezone.localdate() + timedelta(days=30),
         indicator="KTP di tangan",
     )
-    conference = services.schedule_conference(
+    conference = schedule_conference(
         by=supervisor,
         data={"kind": "case", "scheduled_at": timezone.now(), "place": "Ruang"},
         cases=[case],
         staff=[worker],
     )
     item = conference.agenda_items.get()
-    services.save_minutes(
+    save_minutes(
         by=supervisor,
         conference=conference,
         minutes="Rencana dibahas.",
         decisions={item.pk: {"decision": "approve_plan", "decision_notes": "", "follow_up": ""}},
     )
-    services.finalise_conference(by=supervisor, conference=conference)
+    finalise_conference(by=supervisor, conference=conference)
     plan.refresh_from_db()
     return plan
 
@@ -117,16 +121,15 @@ def approved_plan(case, worker, supervisor):
 def approved_termination(case, worker, supervisor, reason="reunified"):
     """Request termination from monitoring and have the supervisor approve it (which closes
     the case), through the services."""
-    from casework import services
     from casework.models import Case
 
     Case.objects.filter(pk=case.pk).update(stage="monitoring")
     case.refresh_from_db()
-    termination = services.request_termination(
+    termination = request_termination(
         by=worker,
         case=case,
         data={"reason": reason, "outcome_summary": "Klien kembali ke keluarga."},
     )
-    services.decide_review(by=supervisor, review=termination.review, approve=True)
+    decide_review(by=supervisor, review=termination.review, approve=True)
     case.refresh_from_db()
     return termination

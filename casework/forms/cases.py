@@ -1,17 +1,18 @@
-from datetime import timedelta
+"""Opening, editing, moving, listing and reassigning cases."""
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from casework.models import Case, CaseNote, Task
+from casework.models import (
+    Case,
+    Partner,
+)
 from casework.models.cases import AccessRoute, EmergencyNeed
-from casework.models.notes import WorkerRole
 from casework.models.stages import Stage
-from sentra.models import Role, User
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+from sentra.inputs import DATE_INPUT, staff_of
+from sentra.models import User
+from sentra.scopes import Role
 
 ROUTE_FIELDS = {
     AccessRoute.REFERRAL: [
@@ -29,10 +30,6 @@ REQUIRED_FOR_ROUTE = {
     AccessRoute.REPORT: ["report_channel"],
     AccessRoute.OUTREACH: ["outreach_location"],
 }
-
-
-def _staff(centre, *roles):
-    return User.objects.filter(centre=centre, is_active=True, role__in=roles).order_by("full_name")
 
 
 class CaseOpenForm(forms.ModelForm):
@@ -72,15 +69,11 @@ class CaseOpenForm(forms.ModelForm):
 
     def __init__(self, *args, centre, user, **kwargs):
         super().__init__(*args, **kwargs)
-        workers = _staff(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)
+        workers = staff_of(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)
         self.fields["primary_worker"].queryset = workers
         self.fields["team"].queryset = workers
-        self.fields["supervisor"].queryset = _staff(centre, Role.SUPERVISOR)
-        from casework.models import Partner
-
-        self.fields["referring_partner"].queryset = Partner.objects.filter(
-            centre=centre, is_active=True
-        )
+        self.fields["supervisor"].queryset = staff_of(centre, Role.SUPERVISOR)
+        self.fields["referring_partner"].queryset = Partner.objects.of_centre(centre).active()
         self.fields["referring_institution"].required = False
         if not self.is_bound:
             if user.role == Role.SOCIAL_WORKER:
@@ -139,10 +132,10 @@ class CaseEditForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         centre = self.instance.centre
-        self.fields["team"].queryset = _staff(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR).exclude(
-            pk=self.instance.primary_worker_id
-        )
-        self.fields["supervisor"].queryset = _staff(centre, Role.SUPERVISOR)
+        self.fields["team"].queryset = staff_of(
+            centre, Role.SOCIAL_WORKER, Role.SUPERVISOR
+        ).exclude(pk=self.instance.primary_worker_id)
+        self.fields["supervisor"].queryset = staff_of(centre, Role.SUPERVISOR)
 
 
 class StageMoveForm(forms.Form):
@@ -157,68 +150,6 @@ class StageMoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         if choices is not None:
             self.fields["to_stage"].choices = [(s, Stage(s).label) for s in choices]
-
-
-class CaseNoteForm(forms.ModelForm):
-    worker_roles = forms.MultipleChoiceField(
-        label=_("Roles you played"),
-        choices=WorkerRole.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    first_response = forms.BooleanField(
-        label=_("This note records the first response to the emergency"), required=False
-    )
-
-    class Meta:
-        model = CaseNote
-        fields = [
-            "kind",
-            "occurred_at",
-            "duration_minutes",
-            "narrative",
-            "worker_roles",
-            "is_confidential",
-        ]
-        widgets = {"occurred_at": DATETIME_INPUT, "narrative": forms.Textarea(attrs={"rows": 6})}
-
-    def __init__(self, *args, case, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
-        self.fields["duration_minutes"].widget.attrs.update(inputmode="numeric", min=0, max=1440)
-        if self.instance.pk or not case.emergency_awaiting_response:
-            del self.fields["first_response"]
-
-    def clean_occurred_at(self):
-        value = self.cleaned_data["occurred_at"]
-        if value > timezone.now() + timedelta(minutes=5):
-            raise forms.ValidationError(
-                _("A note records what already happened: the time cannot be in the future.")
-            )
-        return value
-
-    def clean_duration_minutes(self):
-        value = self.cleaned_data.get("duration_minutes")
-        if value is not None and value > 24 * 60:
-            raise forms.ValidationError(_("A contact lasts at most 24 hours (1440 minutes)."))
-        return value
-
-    def clean_narrative(self):
-        value = self.cleaned_data["narrative"].strip()
-        if not value:
-            raise forms.ValidationError(_("Write what happened."))
-        return value
-
-
-class TaskForm(forms.ModelForm):
-    class Meta:
-        model = Task
-        fields = ["title", "due_date", "assignee"]
-        widgets = {"due_date": DATE_INPUT}
-
-    def __init__(self, *args, case, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = _staff(case.centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)
 
 
 class ReassignForm(forms.Form):
@@ -239,7 +170,7 @@ class ReassignForm(forms.Form):
             f"{case.number} · {case.client.full_name} · "
             f"{case.primary_worker.full_name} · {case.get_stage_display()}"
         )
-        self.fields["to_worker"].queryset = _staff(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)
+        self.fields["to_worker"].queryset = staff_of(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)
 
 
 class CaseFilterForm(forms.Form):
@@ -253,4 +184,4 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["worker"].queryset = _staff(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)
+        self.fields["worker"].queryset = staff_of(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)

@@ -1,8 +1,21 @@
+"""What every record that belongs to a case shares: its centre and who may see it are its
+case's."""
+
 from django.db import models
+
+from casework.models.cases import Case
+
+
+class CaseRecordQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Records of the cases the user may open."""
+        return self.filter(case__in=Case.objects.visible_to(user))
 
 
 class CaseRecord(models.Model):
     """A record that belongs to a case: its centre is the case's (for the audit trail)."""
+
+    objects = CaseRecordQuerySet.as_manager()
 
     class Meta:
         abstract = True

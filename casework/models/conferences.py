@@ -7,14 +7,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sentra import access
+from casework.models.cases import Case
+from sentra.scopes import in_centre, sees_whole_centre
 
 
 class ConferenceQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Conferences of the user's centre that they attend, or that discuss a case they
         may see (supervisors and admins see all of the centre's)."""
-        return self.filter(access.conference_filter(user))
+        conferences = self.filter(in_centre(user))
+        if sees_whole_centre(user):
+            return conferences
+        invited = ConferenceAttendee.objects.filter(staff_id=user.pk).values("conference_id")
+        discussing = ConferenceCase.objects.filter(case__in=Case.objects.visible_to(user)).values(
+            "conference_id"
+        )
+        return conferences.filter(models.Q(pk__in=invited) | models.Q(pk__in=discussing))
 
 
 class Conference(models.Model):

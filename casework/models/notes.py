@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from casework.models.base import CaseRecord
-from sentra import access
+from casework.models.base import CaseRecord, CaseRecordQuerySet
+from casework.models.cases import Case
+from sentra.scopes import Role, has_role
 
 # A note written more than this long after the contact is marked as a late entry.
 LATE_ENTRY_AFTER = timedelta(hours=48)
@@ -47,8 +48,14 @@ class WorkerRole(models.TextChoices):
 class CaseNoteQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Notes of cases the user may open; confidential ones only for the case team and
-        supervisors."""
-        return self.filter(access.note_filter(user))
+        supervisors (never admins, never colleagues)."""
+        notes = self.filter(case__in=Case.objects.visible_to(user))
+        if has_role(user, Role.SUPERVISOR):
+            return notes
+        if has_role(user, Role.SOCIAL_WORKER):
+            own_cases = Case.objects.worked_by(user)
+            return notes.filter(models.Q(is_confidential=False) | models.Q(case__in=own_cases))
+        return notes.filter(is_confidential=False)
 
 
 class CaseNote(CaseRecord):
@@ -96,10 +103,7 @@ class CaseNote(CaseRecord):
         return [str(labels.get(role, role)) for role in self.worker_roles]
 
 
-class TaskQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(case__in=access.cases_visible_to(user))
-
+class TaskQuerySet(CaseRecordQuerySet):
     def pending(self):
         return self.filter(done_at__isnull=True)
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework import stages
-from casework.models import Case, CaseAssignment, CaseNote, StageMove, Task
+from casework.models import Case, CaseAssignment, StageMove
 from casework.models.stages import Stage
 from clients.models import Client
 from sentra import audit, numbering
@@ -122,34 +122,9 @@ def reassign_cases(*, by: User, cases, to_worker: User, reason: str, request=Non
 
 
 @transaction.atomic
-def add_note(
-    *, by: User, case: Case, data: dict, first_response: bool = False, request=None
-) -> CaseNote:
-    note = CaseNote.objects.create(case=case, author=by, **data)
-    if first_response and case.emergency_awaiting_response:
-        record_first_response(by=by, case=case, at=note.occurred_at, request=request)
-    audit.record(
-        audit.Action.CREATE,
-        by=by,
-        obj=note,
-        request=request,
-        fields=["kind", "narrative", "occurred_at"],
-    )
-    return note
-
-
-@transaction.atomic
-def update_note(*, by: User, note: CaseNote, fields: list[str], request=None) -> CaseNote:
-    """The earlier text stays in the note's history."""
-    note.save()
-    audit.record(audit.Action.UPDATE, by=by, obj=note, request=request, fields=fields)
-    return note
-
-
-@transaction.atomic
 def record_first_response(*, by: User, case: Case, at=None, request=None) -> Case:
     """The emergency got its first response: it no longer stands out as awaiting one."""
-    problems = [m for check in EMERGENCY_RESPONSE_GUARDS if (m := check(case, by))]
+    problems = stages.problems_with_first_response(case, by)
     if problems:
         raise StageMoveRefused(problems)
     case.first_response_at = at or timezone.now()
@@ -159,34 +134,6 @@ def record_first_response(*, by: User, case: Case, at=None, request=None) -> Cas
         audit.Action.UPDATE, by=by, obj=case, request=request, fields=["first_response_at"]
     )
     return case
-
-
-# Checks run before an emergency's first response is recorded (the assessments feature
-# adds "a rapid assessment is on record").
-EMERGENCY_RESPONSE_GUARDS: list = []
-
-
-@transaction.atomic
-def add_task(*, by: User, case: Case, data: dict, request=None) -> Task:
-    task = Task.objects.create(case=case, created_by=by, **data)
-    audit.record(
-        audit.Action.CREATE,
-        by=by,
-        obj=task,
-        request=request,
-        fields=["title", "due_date", "assignee"],
-    )
-    return task
-
-
-@transaction.atomic
-def complete_task(*, by: User, task: Task, request=None) -> Task:
-    if task.done_at is None:
-        task.done_at = timezone.now()
-        task.done_by = by
-        task.save()
-        audit.record(audit.Action.UPDATE, by=by, obj=task, request=request, fields=["done_at"])
-    return task
 
 
 def quiet_cases(cases, days: int = QUIET_CASE_DAYS):

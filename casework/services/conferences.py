@@ -8,13 +8,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework.models import (
+    Case,
     Conference,
     ConferenceAmendment,
     ConferenceAttendee,
     ConferenceCase,
+    PlanVersion,
+    Review,
     Task,
 )
-from casework.services.plans import approve_plan_at_conference, return_plan_at_conference
+from casework.services.plans import submit_plan
+from casework.services.reviews import decide_review
 from sentra import audit
 from sentra.models import User
 
@@ -114,6 +118,44 @@ def finalise_conference(*, by: User, conference: Conference, request=None) -> Co
             )
     audit.record(audit.Action.UPDATE, by=by, obj=conference, request=request, fields=["status"])
     return conference
+
+
+def approve_plan_at_conference(*, by: User, case: Case, conference, request=None):
+    """The decision 'approve plan' of a finalised conference approves the plan version
+    under review (a draft is submitted on the spot)."""
+    plan = (
+        case.plans.filter(status__in=[*PlanVersion.EDITABLE, PlanVersion.Status.SUBMITTED])
+        .order_by("-number")
+        .first()
+    )
+    if plan is None:
+        return None
+    if plan.status != PlanVersion.Status.SUBMITTED:
+        submit_plan(by=by, plan=plan, request=request)
+    review = plan.reviews.get(status=Review.Status.PENDING)
+    return decide_review(
+        by=by,
+        review=review,
+        approve=True,
+        conference=conference,
+        comments=_("Approved at the case conference."),
+        request=request,
+    )
+
+
+def return_plan_at_conference(*, by: User, case: Case, conference, comments: str, request=None):
+    plan = case.plans.filter(status=PlanVersion.Status.SUBMITTED).first()
+    if plan is None:
+        return None
+    review = plan.reviews.get(status=Review.Status.PENDING)
+    return decide_review(
+        by=by,
+        review=review,
+        approve=False,
+        conference=conference,
+        comments=comments or _("Revise as agreed at the case conference."),
+        request=request,
+    )
 
 
 @transaction.atomic

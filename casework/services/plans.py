@@ -1,6 +1,6 @@
-"""Service plans and the supervisor reviews that approve or return them."""
+"""Service plans in versions: drafting, submitting for review, and what approval does."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -8,11 +8,7 @@ from django.utils.translation import gettext as _
 
 from casework.models import Case, PlanGoal, PlanVersion, Review
 from sentra import audit
-from sentra.models import Role, User
-
-
-class ReviewRefused(ValidationError):
-    pass
+from sentra.models import User
 
 
 def latest_plan(case: Case) -> PlanVersion | None:
@@ -72,104 +68,20 @@ def submit_plan(*, by: User, plan: PlanVersion, request=None) -> Review:
     return review
 
 
-def _check_reviewer(by: User, review: Review) -> bool:
-    """Whether `by` may decide; returns True when this is a recorded self-approval."""
-    in_centre = by.centre_id == review.case.centre_id
-    if not (by.is_superuser or (by.role == Role.SUPERVISOR and in_centre)):
-        raise PermissionDenied
-    if review.requested_by_id != by.pk:
-        return False
-    others = User.objects.filter(
-        centre=review.case.centre, role=Role.SUPERVISOR, is_active=True
-    ).exclude(pk=by.pk)
-    if others.exists():
-        raise ReviewRefused(
-            _("You submitted this yourself: another supervisor of the centre must review it.")
-        )
-    return True
-
-
-@transaction.atomic
-def decide_review(
-    *, by: User, review: Review, approve: bool, comments: str = "", conference=None, request=None
-) -> Review:
-    """Approve or return what is under review. Approving a plan freezes it and supersedes
-    the version approved before it."""
-    review = (
-        Review.objects.select_for_update(of=("self",))
-        .select_related("case", "plan")
-        .get(pk=review.pk)
+def approve_plan_version(plan: PlanVersion, *, conference=None) -> None:
+    """Freeze `plan` as the approved version; the version approved before it is superseded."""
+    plan.case.plans.filter(status=PlanVersion.Status.APPROVED).update(
+        status=PlanVersion.Status.SUPERSEDED
     )
-    if review.status != Review.Status.PENDING:
-        raise ReviewRefused(_("This has already been decided."))
-    if conference is None:
-        review.self_approved = _check_reviewer(by, review)
-    if not approve and not comments.strip():
-        raise ReviewRefused(_("Write what needs to change before returning it."))
-    review.status = Review.Status.APPROVED if approve else Review.Status.RETURNED
-    review.decided_by, review.decided_at, review.comments = by, timezone.now(), comments
-    review.save()
-    if review.kind == Review.Kind.PLAN and review.plan is not None:
-        _apply_plan_decision(review.plan, approve, conference)
-    for handler in REVIEW_DECISION_HANDLERS.get(review.kind, []):
-        handler(review, by=by, approve=approve, request=request)
-    audit.record(audit.Action.UPDATE, by=by, obj=review, request=request, fields=["status"])
-    return review
-
-
-# Later features react to decisions on their own kinds of review (e.g. termination).
-REVIEW_DECISION_HANDLERS: dict[str, list] = {}
-
-
-def _apply_plan_decision(plan: PlanVersion, approve: bool, conference) -> None:
-    if approve:
-        plan.case.plans.filter(status=PlanVersion.Status.APPROVED).update(
-            status=PlanVersion.Status.SUPERSEDED
-        )
-        plan.status = PlanVersion.Status.APPROVED
-        plan.approved_at = timezone.now()
-        plan.approved_via_conference = conference
-    else:
-        plan.status = PlanVersion.Status.RETURNED
+    plan.status = PlanVersion.Status.APPROVED
+    plan.approved_at = timezone.now()
+    plan.approved_via_conference = conference
     plan.save()
 
 
-def approve_plan_at_conference(*, by: User, case: Case, conference, request=None):
-    """The decision 'approve plan' of a finalised conference approves the plan version
-    under review (a draft is submitted on the spot)."""
-    plan = (
-        case.plans.filter(status__in=[*PlanVersion.EDITABLE, PlanVersion.Status.SUBMITTED])
-        .order_by("-number")
-        .first()
-    )
-    if plan is None:
-        return None
-    if plan.status != PlanVersion.Status.SUBMITTED:
-        submit_plan(by=by, plan=plan, request=request)
-    review = plan.reviews.get(status=Review.Status.PENDING)
-    return decide_review(
-        by=by,
-        review=review,
-        approve=True,
-        conference=conference,
-        comments=_("Approved at the case conference."),
-        request=request,
-    )
-
-
-def return_plan_at_conference(*, by: User, case: Case, conference, comments: str, request=None):
-    plan = case.plans.filter(status=PlanVersion.Status.SUBMITTED).first()
-    if plan is None:
-        return None
-    review = plan.reviews.get(status=Review.Status.PENDING)
-    return decide_review(
-        by=by,
-        review=review,
-        approve=False,
-        conference=conference,
-        comments=comments or _("Revise as agreed at the case conference."),
-        request=request,
-    )
+def return_plan_version(plan: PlanVersion) -> None:
+    plan.status = PlanVersion.Status.RETURNED
+    plan.save()
 
 
 def plan_changes(old: PlanVersion | None, new: PlanVersion) -> list[dict]:

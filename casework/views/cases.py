@@ -1,25 +1,31 @@
+"""Cases: the list, opening one, its page, editing, moving between stages, reassigning."""
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from casework import services, stages
+from casework import stages
 from casework.forms.cases import (
     CaseEditForm,
     CaseFilterForm,
-    CaseNoteForm,
     CaseOpenForm,
     ReassignForm,
     StageMoveForm,
-    TaskForm,
 )
 from casework.models import Case, CaseNote
 from casework.models.stages import OPEN_STAGES, Stage
+from casework.services.cases import (
+    StageMoveRefused,
+    move_case_to_stage,
+    open_case,
+    reassign_cases,
+    update_case,
+)
 from sentra import access, audit
 from sentra.lists import paginate
-from sentra.models import Role
 
 
 @require_GET
@@ -48,12 +54,13 @@ def case_list(request):
 
 @require_http_methods(["GET", "POST"])
 def case_open(request, client_id):
-    client = access.get_client_for_user(request.user, client_id, for_write=True)
+    client = access.get_client_for_user(request.user, client_id)
+    access.require(access.can_change_cases(request.user))
     form = CaseOpenForm(request.POST or None, centre=client.centre, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "team"}
         try:
-            case = services.open_case(
+            case = open_case(
                 by=request.user,
                 client=client,
                 data=data,
@@ -101,11 +108,12 @@ def case_detail(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 def case_edit(request, public_id):
-    case = access.get_case_for_user(request.user, public_id, for_write=True)
+    case = access.get_case_for_user(request.user, public_id)
+    access.require(access.can_change_cases(request.user))
     form = CaseEditForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
-            services.update_case(
+            update_case(
                 by=request.user,
                 case=form.save(commit=False),
                 fields=form.changed_data,
@@ -119,18 +127,19 @@ def case_edit(request, public_id):
 
 @require_POST
 def case_move(request, public_id):
-    case = access.get_case_for_user(request.user, public_id, for_write=True)
+    case = access.get_case_for_user(request.user, public_id)
+    access.require(access.can_change_cases(request.user))
     form = StageMoveForm(request.POST, choices=stages.next_stages(case))
     if form.is_valid():
         try:
-            services.move_case_to_stage(
+            move_case_to_stage(
                 by=request.user,
                 case=case,
                 to_stage=form.cleaned_data["to_stage"],
                 reason=form.cleaned_data["reason"],
                 request=request,
             )
-        except services.StageMoveRefused as refusal:
+        except StageMoveRefused as refusal:
             for message in refusal.messages:
                 messages.error(request, message)
         else:
@@ -147,8 +156,7 @@ def case_move(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 def case_reassign(request):
-    if not access.can_supervise(request.user):
-        raise PermissionDenied
+    access.require(access.can_supervise(request.user))
     cases = (
         Case.objects.visible_to(request.user)
         .open()
@@ -164,7 +172,7 @@ def case_reassign(request):
         request.POST or None, cases=cases, centre=request.user.centre, initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        moved = services.reassign_cases(
+        moved = reassign_cases(
             by=request.user,
             cases=Case.objects.filter(pk__in=[c.pk for c in form.cleaned_data["cases"]]),
             to_worker=form.cleaned_data["to_worker"],
@@ -183,93 +191,4 @@ def case_reassign(request):
 # --- Notes ---------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
-def note_add(request, public_id):
-    """The quick note form. Saved with htmx; on failure the text stays where it was."""
-    case = access.get_case_for_user(request.user, public_id, for_write=True)
-    form = CaseNoteForm(request.POST or None, case=case)
-    if request.method == "POST" and form.is_valid():
-        data = {k: form.cleaned_data[k] for k in form.Meta.fields}
-        try:
-            services.add_note(
-                by=request.user,
-                case=case,
-                data=data,
-                first_response=form.cleaned_data.get("first_response", False),
-                request=request,
-            )
-        except services.StageMoveRefused as refusal:
-            form.add_error("first_response", refusal.messages)
-        else:
-            messages.success(request, _("Note saved."))
-            if request.htmx:
-                return render(request, "casework/_note_saved.html", {"case": case})
-            return redirect("casework:case-detail", public_id=case.public_id)
-    template = "casework/_note_form.html" if request.htmx else "casework/note_form.html"
-    # htmx swaps only 2xx responses, so a form with errors comes back as 200.
-    return render(request, template, {"case": case, "form": form})
-
-
-@require_http_methods(["GET", "POST"])
-def note_edit(request, public_id, note_id):
-    case = access.get_case_for_user(request.user, public_id, for_write=True)
-    note = access.get_note_for_user(request.user, case, note_id, for_write=True)
-    form = CaseNoteForm(request.POST or None, instance=note, case=case)
-    if request.method == "POST" and form.is_valid():
-        if form.has_changed():
-            services.update_note(
-                by=request.user,
-                note=form.save(commit=False),
-                fields=form.changed_data,
-                request=request,
-            )
-        messages.success(request, _("Note updated; the earlier text is kept in its history."))
-        return redirect("casework:case-detail", public_id=case.public_id)
-    return render(request, "casework/note_form.html", {"case": case, "form": form, "note": note})
-
-
-@require_GET
-def note_history(request, public_id, note_id):
-    case = access.get_case_for_user(request.user, public_id)
-    note = access.get_note_for_user(request.user, case, note_id)
-    versions = note.history.select_related("history_user")
-    audit.record_view(request, note)
-    return render(
-        request, "casework/note_history.html", {"case": case, "note": note, "versions": versions}
-    )
-
-
 # --- Tasks -------------------------------------------------------------------------------------
-
-
-@require_http_methods(["GET", "POST"])
-def task_add(request, public_id):
-    case = access.get_case_for_user(request.user, public_id, for_write=True)
-    note = None
-    if request.GET.get("note") or request.POST.get("note"):
-        note = access.get_note_for_user(
-            request.user, case, request.GET.get("note") or request.POST.get("note")
-        )
-    form = TaskForm(
-        request.POST or None,
-        case=case,
-        initial={"assignee": request.user.pk if request.user.role != Role.ADMIN else None},
-    )
-    if request.method == "POST" and form.is_valid():
-        services.add_task(
-            by=request.user, case=case, data={**form.cleaned_data, "note": note}, request=request
-        )
-        messages.success(request, _("Task added."))
-        return redirect("casework:case-detail", public_id=case.public_id)
-    return render(request, "casework/task_form.html", {"case": case, "form": form, "note": note})
-
-
-@require_POST
-def task_done(request, public_id, task_id):
-    case = access.get_case_for_user(request.user, public_id, for_write=True)
-    task = get_object_or_404(case.tasks, public_id=task_id)
-    services.complete_task(by=request.user, task=task, request=request)
-    messages.success(request, _("Task done."))
-    if request.POST.get("next") == "home":
-        return redirect("home")
-    return redirect("casework:case-detail", public_id=case.public_id)

@@ -1,20 +1,31 @@
+"""Case conferences: list, schedule, run (minutes and decisions), correct."""
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from casework import services
-from casework.forms.planning import (
+from casework.forms.conferences import (
     AmendmentForm,
     ConferenceForm,
     DecisionForm,
     ExternalAttendeeForm,
     MinutesForm,
 )
-from casework.models import Case, Conference
+from casework.models import (
+    Case,
+    Conference,
+)
+from casework.services.conferences import (
+    add_external_attendee,
+    amend_minutes,
+    finalise_conference,
+    save_minutes,
+    schedule_conference,
+)
 from sentra import access, audit
 
 
@@ -35,8 +46,7 @@ def conference_list(request):
 
 @require_http_methods(["GET", "POST"])
 def conference_schedule(request):
-    if not access.can_supervise(request.user):
-        raise PermissionDenied
+    access.require(access.can_supervise(request.user))
     cases = Case.objects.visible_to(request.user).open().select_related("client").order_by("number")
     form = ConferenceForm(
         request.POST or None,
@@ -54,7 +64,7 @@ def conference_schedule(request):
                 )
             externals = [external.cleaned_data]
         data = {k: form.cleaned_data[k] for k in ("kind", "scheduled_at", "place", "agenda")}
-        conference = services.schedule_conference(
+        conference = schedule_conference(
             by=request.user,
             data=data,
             cases=form.cleaned_data["cases"],
@@ -87,10 +97,9 @@ def conference_detail(request, public_id):
         DecisionForm(request.POST or None, instance=item, prefix=f"item{item.pk}") for item in items
     ]
     if request.method == "POST":
-        if not can_run:
-            raise PermissionDenied
+        access.require(can_run)
         if minutes.is_valid() and all(f.is_valid() for f in decision_forms):
-            services.save_minutes(
+            save_minutes(
                 by=request.user,
                 conference=conference,
                 minutes=minutes.cleaned_data["minutes"],
@@ -102,9 +111,7 @@ def conference_detail(request, public_id):
             )
             if "finalise" in request.POST:
                 try:
-                    services.finalise_conference(
-                        by=request.user, conference=conference, request=request
-                    )
+                    finalise_conference(by=request.user, conference=conference, request=request)
                 except ValidationError as error:
                     messages.error(request, error.messages[0])
                     return redirect("casework:conference-detail", public_id=conference.public_id)
@@ -135,11 +142,12 @@ def conference_detail(request, public_id):
 
 @require_POST
 def conference_add_external(request, public_id):
-    conference = access.get_conference_for_user(request.user, public_id, for_write=True)
+    conference = access.get_conference_for_user(request.user, public_id)
+    access.require(access.can_supervise(request.user))
     form = ExternalAttendeeForm(request.POST, prefix="external")
     if form.is_valid():
         try:
-            services.add_external_attendee(
+            add_external_attendee(
                 by=request.user, conference=conference, data=form.cleaned_data, request=request
             )
         except ValidationError as error:
@@ -153,11 +161,12 @@ def conference_add_external(request, public_id):
 
 @require_POST
 def conference_amend(request, public_id):
-    conference = access.get_conference_for_user(request.user, public_id, for_write=True)
+    conference = access.get_conference_for_user(request.user, public_id)
+    access.require(access.can_supervise(request.user))
     form = AmendmentForm(request.POST)
     if form.is_valid():
         try:
-            services.amend_minutes(
+            amend_minutes(
                 by=request.user,
                 conference=conference,
                 text=form.cleaned_data["text"],

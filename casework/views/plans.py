@@ -1,17 +1,21 @@
+"""A case's service plan versions: list, start, read, edit and submit."""
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from casework import services
-from casework.forms.planning import PlanForm, PlanGoalForm, ReviewDecisionForm
-from casework.models import PlanGoal, PlanVersion, Review
+from casework.forms.plans import PlanForm, PlanGoalForm, ReviewDecisionForm
+from casework.models import (
+    PlanGoal,
+    PlanVersion,
+    Review,
+)
+from casework.services.plans import plan_changes, save_plan, start_plan_version, submit_plan
 from sentra import access, audit
 
-# Goals are edited, never deleted: a revision that drops a goal is a new version.
 GoalFormSet = inlineformset_factory(
     PlanVersion, PlanGoal, form=PlanGoalForm, extra=1, can_delete=False
 )
@@ -38,9 +42,10 @@ def case_plans(request, public_id):
 
 @require_POST
 def plan_start(request, public_id):
-    case = access.get_case_for_user(request.user, public_id, for_write=True)
+    case = access.get_case_for_user(request.user, public_id)
+    access.require(access.can_change_cases(request.user))
     try:
-        plan = services.start_plan_version(by=request.user, case=case, request=request)
+        plan = start_plan_version(by=request.user, case=case, request=request)
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect("casework:plan-list", public_id=case.public_id)
@@ -60,7 +65,7 @@ def plan_detail(request, public_id):
             "case": plan.case,
             "goals": plan.goals.select_related("responsible_staff", "assessment__instrument"),
             "reviews": plan.reviews.select_related("requested_by", "decided_by"),
-            "changes": services.plan_changes(previous, plan) if previous else [],
+            "changes": plan_changes(previous, plan) if previous else [],
             "previous": previous,
             "can_edit": plan.is_editable and access.can_change_cases(request.user),
             "pending_review": plan.reviews.filter(status=Review.Status.PENDING).first()
@@ -73,7 +78,8 @@ def plan_detail(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, public_id):
-    plan = access.get_plan_for_user(request.user, public_id, for_write=True)
+    plan = access.get_plan_for_user(request.user, public_id)
+    access.require(access.can_change_cases(request.user))
     if not plan.is_editable:
         messages.info(request, _("This version is frozen; start a revision to change it."))
         return redirect("casework:plan-detail", public_id=plan.public_id)
@@ -86,7 +92,7 @@ def plan_edit(request, public_id):
         for index, goal in enumerate(with_goals):
             goal.order = goal.order or index + 1
             goal.save()
-        services.save_plan(
+        save_plan(
             by=request.user,
             plan=form.save(commit=False),
             fields=form.changed_data + (["goals"] if goals.has_changed() else []),
@@ -94,7 +100,7 @@ def plan_edit(request, public_id):
         )
         if "submit" in request.POST:
             try:
-                services.submit_plan(by=request.user, plan=plan, request=request)
+                submit_plan(by=request.user, plan=plan, request=request)
             except ValidationError as error:
                 messages.error(request, error.messages[0])
                 return redirect("casework:plan-edit", public_id=plan.public_id)
@@ -107,45 +113,3 @@ def plan_edit(request, public_id):
         "casework/plan_edit.html",
         {"plan": plan, "case": plan.case, "form": form, "goals": goals},
     )
-
-
-@require_GET
-def review_queue(request):
-    if not access.can_supervise(request.user):
-        raise PermissionDenied
-    reviews = (
-        Review.objects.filter(
-            case__in=access.cases_visible_to(request.user), status=Review.Status.PENDING
-        )
-        .select_related("case", "case__client", "plan", "requested_by")
-        .order_by("requested_at")
-    )
-    now = timezone.now()
-    rows = [{"review": r, "waiting_days": (now - r.requested_at).days} for r in reviews]
-    return render(request, "casework/review_queue.html", {"rows": rows})
-
-
-@require_POST
-def review_decide(request, public_id):
-    review = access.get_review_for_user(request.user, public_id)
-    form = ReviewDecisionForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, errors[0])
-    else:
-        try:
-            services.decide_review(
-                by=request.user,
-                review=review,
-                approve=form.cleaned_data["decision"] == "approve",
-                comments=form.cleaned_data["comments"],
-                request=request,
-            )
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(request, _("Decision recorded."))
-            return redirect("casework:review-queue")
-    if review.plan_id:
-        return redirect("casework:plan-detail", public_id=review.plan.public_id)
-    return redirect("casework:case-detail", public_id=review.case.public_id)

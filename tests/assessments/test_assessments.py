@@ -9,6 +9,7 @@ from assessments import charts, services
 from assessments.models import Assessment, Instrument
 from casework.models import Case
 from casework.models.stages import Stage
+from casework.services.cases import StageMoveRefused, move_case_to_stage, record_first_response
 from tests.factories import submitted_assessment
 
 pytestmark = pytest.mark.django_db
@@ -103,30 +104,26 @@ def test_old_assessments_keep_their_version(case, worker, admin):
 def test_leaving_assessment_needs_a_submitted_comprehensive_assessment(
     case, worker, consent_to_services
 ):
-    from casework import services as casework_services
-
     Case.objects.filter(pk=case.pk).update(stage=Stage.ASSESSMENT)
     case.refresh_from_db()
-    with pytest.raises(casework_services.StageMoveRefused) as refusal:
-        casework_services.move_case_to_stage(by=worker, case=case, to_stage=Stage.PLANNING)
+    with pytest.raises(StageMoveRefused) as refusal:
+        move_case_to_stage(by=worker, case=case, to_stage=Stage.PLANNING)
     assert "comprehensive assessment" in refusal.value.messages[0]
     draft = services.start_assessment(by=worker, case=case, instrument=instrument("comprehensive"))
     assert draft.status == "draft"
-    with pytest.raises(casework_services.StageMoveRefused):
-        casework_services.move_case_to_stage(by=worker, case=case, to_stage=Stage.PLANNING)
+    with pytest.raises(StageMoveRefused):
+        move_case_to_stage(by=worker, case=case, to_stage=Stage.PLANNING)
     submitted_assessment(case, "comprehensive", worker)
-    casework_services.move_case_to_stage(by=worker, case=case, to_stage=Stage.PLANNING)
+    move_case_to_stage(by=worker, case=case, to_stage=Stage.PLANNING)
 
 
 def test_first_emergency_response_needs_a_rapid_assessment(case, worker):
-    from casework import services as casework_services
-
     Case.objects.filter(pk=case.pk).update(is_emergency=True)
     case.refresh_from_db()
-    with pytest.raises(casework_services.StageMoveRefused, match="rapid"):
-        casework_services.record_first_response(by=worker, case=case)
+    with pytest.raises(StageMoveRefused, match="rapid"):
+        record_first_response(by=worker, case=case)
     submitted_assessment(case, "rapid", worker)
-    casework_services.record_first_response(by=worker, case=case)
+    record_first_response(by=worker, case=case)
     assert case.first_response_at is not None
 
 

@@ -1,8 +1,8 @@
 """Phone-width journeys: group attendance, termination by reunification."""
 
-from casework import services
 from casework.models import Case, Group, ServiceRecord, ServiceType
 from casework.models.stages import Stage
+from casework.services.groups import save_group
 from tests.browser.conftest import log_in
 from tests.factories import ClientFactory, open_case_for
 
@@ -17,7 +17,7 @@ def test_peksos1_records_a_group_sessions_attendance_for_five_members(phone, dem
         )
         for n in range(6)
     ]
-    group = services.save_group(
+    group = save_group(
         by=worker,
         group=Group(
             centre=worker.centre,

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from casework import services
 from casework.models import Case, CaseNote
+from casework.services.notes import add_note
 
 pytestmark = pytest.mark.django_db
 
@@ -17,10 +17,10 @@ EXPECTED = {  # (read, write)
 
 @pytest.fixture
 def notes(case, worker):
-    open_note = services.add_note(
+    open_note = add_note(
         by=worker, case=case, data={"kind": "home_visit", "narrative": "Catatan biasa"}
     )
-    secret = services.add_note(
+    secret = add_note(
         by=worker,
         case=case,
         data={"kind": "counselling", "narrative": "Catatan rahasia", "is_confidential": True},

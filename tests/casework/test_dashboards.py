@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from casework import services
+from casework.services.notes import add_note, add_task
 from tests.factories import ClientFactory, open_case_for
 
 pytestmark = pytest.mark.django_db
@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 def make_cases(n, centre, worker, supervisor):
     for _ in range(n):
         case = open_case_for(ClientFactory(centre=centre, registered_by=worker), worker, supervisor)
-        services.add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
-        services.add_task(
+        add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
+        add_task(
             by=worker, case=case, data={"title": "t", "due_date": "2026-01-01", "assignee": worker}
         )
 
@@ -46,12 +46,12 @@ def test_case_page_query_budget(
 ):
     case = open_case_for(ClientFactory(centre=centre, registered_by=worker), worker, supervisor)
     http = client_for(supervisor)
-    services.add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
+    add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
     with django_assert_max_num_queries(40) as few:
         http.get(reverse("casework:case-detail", args=[case.public_id]))
     for _ in range(15):
-        note = services.add_note(by=worker, case=case, data={"kind": "phone", "narrative": "y"})
-        services.add_task(
+        note = add_note(by=worker, case=case, data={"kind": "phone", "narrative": "y"})
+        add_task(
             by=worker,
             case=case,
             data={"title": "t", "due_date": "2026-01-01", "assignee": worker, "note": note},

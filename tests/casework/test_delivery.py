@@ -6,7 +6,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from casework import services
 from casework.models import (
     Case,
     FollowUp,
@@ -17,6 +16,13 @@ from casework.models import (
     ServiceType,
 )
 from casework.models.stages import Stage
+from casework.services.aftercare import schedule_follow_up
+from casework.services.groups import record_group_session, save_group
+from casework.services.monitoring import record_monitoring_review
+from casework.services.referrals import create_referral, move_referral
+from casework.services.reviews import decide_review
+from casework.services.service_records import record_service
+from casework.services.termination import request_termination
 from clients.models import Consent
 from sentra.models import AuditEvent
 from tests.factories import (
@@ -103,7 +109,7 @@ def make_group(centre, worker, supervisor, size=5):
         facilitator=worker,
         service_type=service_type("sewing_training"),
     )
-    return services.save_group(by=worker, group=group, members=members, fields=[]), members
+    return save_group(by=worker, group=group, members=members, fields=[]), members
 
 
 def test_attendance_once_creates_a_service_on_each_present_members_case(
@@ -128,7 +134,7 @@ def test_attendance_once_creates_a_service_on_each_present_members_case(
 def test_only_members_can_be_marked_present(centre, worker, supervisor, case):
     group, _members = make_group(centre, worker, supervisor, size=4)
     with pytest.raises(ValidationError):
-        services.record_group_session(
+        record_group_session(
             by=worker,
             group=group,
             data={"held_on": timezone.localdate(), "stage": "working", "topic": "x"},
@@ -158,18 +164,16 @@ def test_a_group_above_ten_members_is_warned_about(centre, worker, supervisor, c
 
 
 def test_sending_a_referral_needs_consent_to_share(case, worker, supervisor, partner):
-    referral = services.create_referral(
+    referral = create_referral(
         by=worker,
         case=case,
         data={"partner": partner, "reason": "Pemeriksaan", "services_requested": "Rawat jalan"},
     )
     with pytest.raises(ValidationError, match="not consented"):
-        services.move_referral(by=worker, referral=referral, to_status="sent")
+        move_referral(by=worker, referral=referral, to_status="sent")
     with pytest.raises(PermissionDenied):
-        services.move_referral(
-            by=worker, referral=referral, to_status="sent", override_reason="darurat"
-        )
-    services.move_referral(
+        move_referral(by=worker, referral=referral, to_status="sent", override_reason="darurat")
+    move_referral(
         by=supervisor,
         referral=referral,
         to_status="sent",
@@ -185,15 +189,15 @@ def test_with_consent_the_referral_walks_its_statuses(case, worker, partner):
     Consent.objects.create(
         client=case.client, purpose="share_referral", given_by="client", recorded_by=worker
     )
-    referral = services.create_referral(
+    referral = create_referral(
         by=worker, case=case, data={"partner": partner, "reason": "x", "services_requested": "y"}
     )
     for status in ("sent", "accepted", "completed"):
-        services.move_referral(by=worker, referral=referral, to_status=status)
+        move_referral(by=worker, referral=referral, to_status=status)
     referral.refresh_from_db()
     assert referral.status == "completed" and referral.sent_on and referral.responded_on
     with pytest.raises(ValidationError):
-        services.move_referral(by=worker, referral=referral, to_status="sent")
+        move_referral(by=worker, referral=referral, to_status="sent")
 
 
 def test_a_referral_from_the_page_with_a_refusal_message(case, worker, partner, client_for):
@@ -240,9 +244,7 @@ def test_a_monitoring_review_records_goal_progress(case, worker, supervisor, cli
 
 def test_revise_the_plan_sends_the_case_back_to_planning(case, worker, supervisor):
     in_monitoring(case, worker, supervisor)
-    services.record_monitoring_review(
-        by=worker, case=case, data={"decision": "revise_plan"}, progress={}
-    )
+    record_monitoring_review(by=worker, case=case, data={"decision": "revise_plan"}, progress={})
     case.refresh_from_db()
     assert case.stage == Stage.PLANNING
 
@@ -258,10 +260,10 @@ def test_termination_approval_closes_the_case_and_reopening_is_a_new_case(case, 
 def test_a_returned_termination_keeps_the_case_open(case, worker, supervisor):
     Case.objects.filter(pk=case.pk).update(stage=Stage.MONITORING)
     case.refresh_from_db()
-    termination = services.request_termination(
+    termination = request_termination(
         by=worker, case=case, data={"reason": "independent", "outcome_summary": "Bekerja"}
     )
-    services.decide_review(
+    decide_review(
         by=supervisor, review=termination.review, approve=False, comments="Tunggu satu bulan lagi"
     )
     case.refresh_from_db()
@@ -301,7 +303,7 @@ def test_a_bad_destination_region_is_refused(case, worker, client_for):
 
 def test_due_follow_ups_reach_the_workers_dashboard(case, worker, supervisor, client_for):
     approved_termination(case, worker, supervisor)
-    follow_up = services.schedule_follow_up(
+    follow_up = schedule_follow_up(
         by=worker,
         case=case,
         data={
@@ -366,13 +368,13 @@ def test_group_and_partner_pages_for_the_cast(cast, centre, client_for):
 def test_services_list_query_budget(case, worker, client_for, django_assert_max_num_queries):
     http = client_for(worker)
     url = reverse("casework:case-services", args=[case.public_id])
-    services.record_service(
+    record_service(
         by=worker, case=case, data={"service_type": service_type(), "provider_staff": worker}
     )
     with django_assert_max_num_queries(25) as few:
         http.get(url)
     for _ in range(10):
-        services.record_service(
+        record_service(
             by=worker, case=case, data={"service_type": service_type(), "provider_staff": worker}
         )
     with django_assert_max_num_queries(len(few.captured_queries)):

@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from casework import services
 from casework.models import Case, CaseNote, Task
 from casework.models.cases import EmergencyNeed
+from casework.services.cases import quiet_cases
+from casework.services.notes import add_note
 from sentra.models import AuditEvent
 from tests.factories import ClientFactory, open_case_for, submitted_assessment
 
@@ -160,13 +161,13 @@ def test_an_edit_keeps_the_earlier_text_in_history(case, worker, client_for):
 
 
 def test_only_the_author_edits_a_note(case, worker, supervisor, client_for):
-    note = services.add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
+    note = add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
     url = reverse("casework:note-edit", args=[case.public_id, note.public_id])
     assert client_for(supervisor).get(url).status_code == 403
 
 
 def test_a_task_from_a_note_and_its_completion(case, worker, client_for):
-    note = services.add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
+    note = add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
     http = client_for(worker)
     response = http.post(
         reverse("casework:task-add", args=[case.public_id]) + f"?note={note.public_id}",
@@ -184,6 +185,6 @@ def test_a_task_from_a_note_and_its_completion(case, worker, client_for):
 
 def test_a_quiet_case_is_flagged_after_fourteen_days(case, worker, client_for):
     Case.objects.filter(pk=case.pk).update(opened_at=timezone.now() - timedelta(days=20))
-    assert list(services.quiet_cases(Case.objects.all())) == [case]
-    services.add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
-    assert not services.quiet_cases(Case.objects.all()).exists()
+    assert list(quiet_cases(Case.objects.all())) == [case]
+    add_note(by=worker, case=case, data={"kind": "phone", "narrative": "x"})
+    assert not quiet_cases(Case.objects.all()).exists()

@@ -5,10 +5,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from casework import services, stages
+from casework import stages
 from casework.models import Case, Conference, PlanGoal, PlanVersion, Review, Task
 from casework.models.stages import Stage
-from sentra.models import AuditEvent, Role
+from casework.services.conferences import (
+    amend_minutes,
+    finalise_conference,
+    save_minutes,
+    schedule_conference,
+)
+from casework.services.plans import plan_changes, save_plan, start_plan_version, submit_plan
+from casework.services.reviews import ReviewRefused, decide_review
+from sentra.models import AuditEvent
+from sentra.scopes import Role
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,84 +40,80 @@ def goal_for(plan, worker, **extra):
 
 @pytest.fixture
 def plan(case, worker):
-    plan = services.start_plan_version(by=worker, case=case)
+    plan = start_plan_version(by=worker, case=case)
     goal_for(plan, worker)
     return plan
 
 
 def test_plan_lifecycle_draft_submit_return_revise_approve(plan, worker, supervisor):
-    review = services.submit_plan(by=worker, plan=plan)
+    review = submit_plan(by=worker, plan=plan)
     plan.refresh_from_db()
     assert plan.status == "submitted" and review.status == "pending"
     with pytest.raises(ValidationError):
-        services.submit_plan(by=worker, plan=plan)  # not twice
-    services.decide_review(by=supervisor, review=review, approve=False, comments="Tambah tujuan")
+        submit_plan(by=worker, plan=plan)  # not twice
+    decide_review(by=supervisor, review=review, approve=False, comments="Tambah tujuan")
     plan.refresh_from_db()
     assert plan.status == "returned"
-    review2 = services.submit_plan(by=worker, plan=plan)
-    services.decide_review(by=supervisor, review=review2, approve=True)
+    review2 = submit_plan(by=worker, plan=plan)
+    decide_review(by=supervisor, review=review2, approve=True)
     plan.refresh_from_db()
     assert plan.status == "approved" and plan.approved_at is not None
     with pytest.raises(ValidationError, match="frozen"):
-        services.save_plan(by=worker, plan=plan, fields=["summary"])
+        save_plan(by=worker, plan=plan, fields=["summary"])
 
 
 def test_returning_needs_comments(plan, worker, supervisor):
-    review = services.submit_plan(by=worker, plan=plan)
-    with pytest.raises(services.ReviewRefused):
-        services.decide_review(by=supervisor, review=review, approve=False, comments=" ")
+    review = submit_plan(by=worker, plan=plan)
+    with pytest.raises(ReviewRefused):
+        decide_review(by=supervisor, review=review, approve=False, comments=" ")
 
 
 def test_an_empty_plan_cannot_be_submitted(case, worker):
-    plan = services.start_plan_version(by=worker, case=case)
+    plan = start_plan_version(by=worker, case=case)
     with pytest.raises(ValidationError, match="at least one goal"):
-        services.submit_plan(by=worker, plan=plan)
+        submit_plan(by=worker, plan=plan)
 
 
 def test_a_revision_is_a_new_version_and_shows_what_changed(plan, worker, supervisor):
-    services.decide_review(
-        by=supervisor, review=services.submit_plan(by=worker, plan=plan), approve=True
-    )
-    revision = services.start_plan_version(by=worker, case=plan.case)
+    decide_review(by=supervisor, review=submit_plan(by=worker, plan=plan), approve=True)
+    revision = start_plan_version(by=worker, case=plan.case)
     assert revision.number == 2 and revision.based_on == plan
     goal = revision.goals.get()
     goal.indicator = "KTP dan KK di tangan"
     goal.save()
-    changes = services.plan_changes(plan, revision)
+    changes = plan_changes(plan, revision)
     assert [(c["old"], c["new"]) for c in changes] == [("KTP di tangan", "KTP dan KK di tangan")]
-    services.decide_review(
-        by=supervisor, review=services.submit_plan(by=worker, plan=revision), approve=True
-    )
+    decide_review(by=supervisor, review=submit_plan(by=worker, plan=revision), approve=True)
     plan.refresh_from_db()
     assert plan.status == "superseded" and plan.goals.get().indicator == "KTP di tangan"
 
 
 def test_a_supervisor_cannot_approve_their_own_submission(case, supervisor, centre):
-    plan = services.start_plan_version(by=supervisor, case=case)
+    plan = start_plan_version(by=supervisor, case=case)
     goal_for(plan, supervisor)
-    review = services.submit_plan(by=supervisor, plan=plan)
+    review = submit_plan(by=supervisor, plan=plan)
     UserFactory(username="supervisor2", centre=centre, role=Role.SUPERVISOR)
-    with pytest.raises(services.ReviewRefused, match="another supervisor"):
-        services.decide_review(by=supervisor, review=review, approve=True)
+    with pytest.raises(ReviewRefused, match="another supervisor"):
+        decide_review(by=supervisor, review=review, approve=True)
 
 
 def test_a_lone_supervisor_may_approve_their_own_and_it_is_recorded(case, supervisor):
-    plan = services.start_plan_version(by=supervisor, case=case)
+    plan = start_plan_version(by=supervisor, case=case)
     goal_for(plan, supervisor)
-    review = services.decide_review(
-        by=supervisor, review=services.submit_plan(by=supervisor, plan=plan), approve=True
+    review = decide_review(
+        by=supervisor, review=submit_plan(by=supervisor, plan=plan), approve=True
     )
     assert review.self_approved
 
 
 def test_a_social_worker_cannot_decide(plan, worker):
-    review = services.submit_plan(by=worker, plan=plan)
+    review = submit_plan(by=worker, plan=plan)
     with pytest.raises(PermissionDenied):
-        services.decide_review(by=worker, review=review, approve=True)
+        decide_review(by=worker, review=review, approve=True)
 
 
 def conference_for(case, supervisor, worker, **extra):
-    return services.schedule_conference(
+    return schedule_conference(
         by=supervisor,
         data={"kind": "case", "scheduled_at": timezone.now(), "place": "Ruang rapat", **extra},
         cases=[case],
@@ -118,10 +123,10 @@ def conference_for(case, supervisor, worker, **extra):
 
 
 def test_a_finalised_conference_approves_the_plan_and_creates_tasks(plan, case, worker, supervisor):
-    services.submit_plan(by=worker, plan=plan)
+    submit_plan(by=worker, plan=plan)
     conference = conference_for(case, supervisor, worker)
     item = conference.agenda_items.get()
-    services.save_minutes(
+    save_minutes(
         by=supervisor,
         conference=conference,
         minutes="Dibahas.",
@@ -133,7 +138,7 @@ def test_a_finalised_conference_approves_the_plan_and_creates_tasks(plan, case, 
             }
         },
     )
-    services.finalise_conference(by=supervisor, conference=conference)
+    finalise_conference(by=supervisor, conference=conference)
     plan.refresh_from_db()
     assert plan.status == "approved" and plan.approved_via_conference == conference
     assert sorted(Task.objects.filter(case=case).values_list("title", flat=True)) == [
@@ -142,17 +147,17 @@ def test_a_finalised_conference_approves_the_plan_and_creates_tasks(plan, case, 
     ]
     assert Task.objects.filter(case=case, assignee=worker).count() == 2
     with pytest.raises(ValidationError, match="final"):
-        services.save_minutes(by=supervisor, conference=conference, minutes="x", decisions={})
-    services.amend_minutes(by=supervisor, conference=conference, text="Koreksi nama peserta")
+        save_minutes(by=supervisor, conference=conference, minutes="x", decisions={})
+    amend_minutes(by=supervisor, conference=conference, text="Koreksi nama peserta")
     conference.refresh_from_db()
     assert conference.minutes == "Dibahas." and conference.amendments.count() == 1
 
 
 def test_revise_decision_returns_the_plan_with_the_notes(plan, case, worker, supervisor):
-    services.submit_plan(by=worker, plan=plan)
+    submit_plan(by=worker, plan=plan)
     conference = conference_for(case, supervisor, worker)
     item = conference.agenda_items.get()
-    services.save_minutes(
+    save_minutes(
         by=supervisor,
         conference=conference,
         minutes="Dibahas.",
@@ -164,7 +169,7 @@ def test_revise_decision_returns_the_plan_with_the_notes(plan, case, worker, sup
             }
         },
     )
-    services.finalise_conference(by=supervisor, conference=conference)
+    finalise_conference(by=supervisor, conference=conference)
     plan.refresh_from_db()
     assert plan.status == "returned"
     assert plan.reviews.get().comments == "Libatkan keluarga"
@@ -175,18 +180,14 @@ def test_intervention_needs_an_approved_plan_from_a_conference(plan, case, worke
     case.refresh_from_db()
     assert stages.problems_with_move(case, Stage.INTERVENTION, worker)
     # Approved by review, but no conference yet: still refused.
-    services.decide_review(
-        by=supervisor, review=services.submit_plan(by=worker, plan=plan), approve=True
-    )
+    decide_review(by=supervisor, review=submit_plan(by=worker, plan=plan), approve=True)
     assert stages.problems_with_move(case, Stage.INTERVENTION, worker)
     # Approval by review after a finalised conference on the case counts.
-    revision = services.start_plan_version(by=worker, case=case)
+    revision = start_plan_version(by=worker, case=case)
     conference = conference_for(case, supervisor, worker)
-    services.save_minutes(by=supervisor, conference=conference, minutes="Dibahas.", decisions={})
-    services.finalise_conference(by=supervisor, conference=conference)
-    services.decide_review(
-        by=supervisor, review=services.submit_plan(by=worker, plan=revision), approve=True
-    )
+    save_minutes(by=supervisor, conference=conference, minutes="Dibahas.", decisions={})
+    finalise_conference(by=supervisor, conference=conference)
+    decide_review(by=supervisor, review=submit_plan(by=worker, plan=revision), approve=True)
     assert stages.problems_with_move(case, Stage.INTERVENTION, worker) == []
 
 
@@ -200,7 +201,7 @@ def test_conference_shows_each_attendee_only_the_cases_they_may_see(
         colleague,
         supervisor,
     )
-    conference = services.schedule_conference(
+    conference = schedule_conference(
         by=supervisor,
         data={"kind": "case", "scheduled_at": timezone.now(), "place": "R"},
         cases=[case, other],
@@ -231,7 +232,7 @@ CONFERENCE_EXPECTED = {
 
 @pytest.mark.parametrize("role", list(CONFERENCE_EXPECTED))
 def test_plan_and_conference_urls_for_the_cast(cast, case, plan, client_for, role):
-    conference = services.schedule_conference(
+    conference = schedule_conference(
         by=cast["supervisor"],
         data={"kind": "case", "scheduled_at": timezone.now(), "place": "R"},
         cases=[case],
@@ -258,7 +259,7 @@ def test_plan_and_conference_urls_for_the_cast(cast, case, plan, client_for, rol
 def test_review_queue_lists_waiting_items_with_waiting_time(
     plan, worker, supervisor, client_for, django_assert_max_num_queries
 ):
-    review = services.submit_plan(by=worker, plan=plan)
+    review = submit_plan(by=worker, plan=plan)
     Review.objects.filter(pk=review.pk).update(requested_at=timezone.now() - timedelta(days=3))
     http = client_for(supervisor)
     with django_assert_max_num_queries(12):
@@ -269,7 +270,7 @@ def test_review_queue_lists_waiting_items_with_waiting_time(
 def test_supervisor_approves_from_the_plan_page_and_it_is_audited(
     plan, worker, supervisor, client_for
 ):
-    review = services.submit_plan(by=worker, plan=plan)
+    review = submit_plan(by=worker, plan=plan)
     response = client_for(supervisor).post(
         reverse("casework:review-decide", args=[review.public_id]),
         {"decision": "approve", "comments": ""},
@@ -281,9 +282,9 @@ def test_supervisor_approves_from_the_plan_page_and_it_is_audited(
 
 
 def test_worker_sees_returned_plans_on_the_dashboard(plan, worker, supervisor, client_for):
-    services.decide_review(
+    decide_review(
         by=supervisor,
-        review=services.submit_plan(by=worker, plan=plan),
+        review=submit_plan(by=worker, plan=plan),
         approve=False,
         comments="Perbaiki",
     )

@@ -1,8 +1,9 @@
 import pytest
 
-from casework import services, stages
+from casework import stages
 from casework.models import Case
 from casework.models.stages import STAGE_ORDER, Stage
+from casework.services.cases import StageMoveRefused, move_case_to_stage
 from tests.factories import (
     ClientFactory,
     approved_plan,
@@ -39,10 +40,10 @@ def test_a_case_walks_from_access_to_monitoring_and_back_to_planning(
     submitted_assessment(case, "comprehensive", worker)
     approved_plan(case, worker, supervisor)
     for stage in STAGE_ORDER[1:6]:
-        services.move_case_to_stage(by=worker, case=case, to_stage=stage, reason="lanjut")
+        move_case_to_stage(by=worker, case=case, to_stage=stage, reason="lanjut")
     case.refresh_from_db()
     assert case.stage == Stage.MONITORING
-    services.move_case_to_stage(
+    move_case_to_stage(
         by=worker, case=case, to_stage=Stage.PLANNING, reason="rencana perlu direvisi"
     )
     moves = list(case.stage_moves.values_list("from_stage", "to_stage", "moved_by", "reason"))
@@ -52,16 +53,16 @@ def test_a_case_walks_from_access_to_monitoring_and_back_to_planning(
 
 
 def test_skipping_a_stage_is_refused(case, worker, consent_to_services):
-    with pytest.raises(services.StageMoveRefused) as refusal:
-        services.move_case_to_stage(by=worker, case=case, to_stage=Stage.ASSESSMENT)
+    with pytest.raises(StageMoveRefused) as refusal:
+        move_case_to_stage(by=worker, case=case, to_stage=Stage.ASSESSMENT)
     assert "cannot move" in refusal.value.messages[0]
     case.refresh_from_db()
     assert case.stage == Stage.ACCESS
 
 
 def test_engagement_needs_consent_to_services(case, worker):
-    with pytest.raises(services.StageMoveRefused) as refusal:
-        services.move_case_to_stage(by=worker, case=case, to_stage=Stage.ENGAGEMENT)
+    with pytest.raises(StageMoveRefused) as refusal:
+        move_case_to_stage(by=worker, case=case, to_stage=Stage.ENGAGEMENT)
     assert "consent" in refusal.value.messages[0]
 
 
@@ -108,14 +109,24 @@ def test_case_numbers_are_readable_and_per_centre(case, centre, worker, supervis
     assert other.number.endswith("-0002")
 
 
-def test_a_guard_added_later_is_consulted(case, worker, consent_to_services):
-    @stages.guard(leaving=Stage.ACCESS)
+def test_every_rule_that_applies_to_a_move_is_consulted(case, worker, consent_to_services):
     def never(case, by):
-        return "blocked by a later feature"
+        return "blocked by this rule"
 
-    try:
-        assert stages.problems_with_move(case, Stage.ENGAGEMENT, worker) == [
-            "blocked by a later feature"
-        ]
-    finally:
-        stages._GUARDS.remove((Stage.ACCESS, None, never))
+    rules = (*stages.RULES, stages.Rule(never, leaving=Stage.ACCESS))
+    assert stages.problems_with_move(case, Stage.ENGAGEMENT, worker) == []
+    assert stages.problems_with_move(case, Stage.ENGAGEMENT, worker, rules=rules) == [
+        "blocked by this rule"
+    ]
+
+
+def test_the_rules_table_names_every_stage_rule():
+    """A reader of casework/stages.py sees every rule of every move in RULES."""
+    table = {(rule.check.__name__, rule.leaving, rule.entering) for rule in stages.RULES}
+    assert table == {
+        ("consent_to_services_on_record", None, Stage.ENGAGEMENT),
+        ("comprehensive_assessment_submitted", Stage.ASSESSMENT, None),
+        ("approved_plan_on_record", None, Stage.INTERVENTION),
+        ("supervisor_closes_cases", None, Stage.TERMINATION),
+        ("approved_termination_request", None, Stage.TERMINATION),
+    }

@@ -9,8 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from casework import services
 from casework.models import Case, ServiceType
+from casework.services.cases import reassign_cases
+from casework.services.monitoring import record_monitoring_review
+from casework.services.notes import add_note
+from casework.services.service_records import record_service
 from reports import rendering
 from reports import services as report_services
 from reports.models import ReportRun
@@ -64,13 +67,13 @@ def month_data(centre, worker, supervisor, colleague):
         stage="termination", closed_at=now - timedelta(days=40)
     )
     cash = ServiceType.objects.get(code="cash_assistance", centre=None)
-    services.record_service(
+    record_service(
         by=worker, case=a, data={"service_type": cash, "amount": 300000, "provider_staff": worker}
     )
-    services.record_service(
+    record_service(
         by=worker, case=b, data={"service_type": cash, "amount": 50000, "provider_staff": worker}
     )
-    services.record_service(
+    record_service(
         by=worker,
         case=old,
         data={
@@ -141,10 +144,10 @@ def test_cells_are_escaped_against_formula_injection():
 def test_case_pdf_has_the_story_and_respects_confidentiality(
     case, worker, supervisor, admin, colleague
 ):
-    services.add_note(
+    add_note(
         by=worker, case=case, data={"kind": "home_visit", "narrative": "Catatan kunjungan biasa"}
     )
-    services.add_note(
+    add_note(
         by=worker,
         case=case,
         data={"kind": "counselling", "is_confidential": True, "narrative": "Rahasia besar klien"},
@@ -174,7 +177,7 @@ def test_a_requester_without_confidential_access_gets_no_confidential_note(
     case, worker, client_for
 ):
     # A team member who joined as 'colleague' may read; an admin may not even ask.
-    services.add_note(
+    add_note(
         by=worker,
         case=case,
         data={"kind": "counselling", "is_confidential": True, "narrative": "Rahasia besar klien"},
@@ -201,7 +204,7 @@ def test_access_is_checked_again_when_the_report_is_rendered(case, worker, colle
         params={"case": case.pk, "include_notes": True},
         language="en",
     )
-    services.reassign_cases(
+    reassign_cases(
         by=supervisor, cases=Case.objects.filter(pk=case.pk), to_worker=colleague, reason="cuti"
     )
     for _ in range(ReportRun.MAX_ATTEMPTS):
@@ -235,31 +238,26 @@ def test_a_double_click_makes_one_run(admin, client_for):
 
 
 def test_the_request_succeeds_when_the_broker_is_down_and_the_sweeper_catches_up(
-    admin, client_for, settings, django_capture_on_commit_callbacks
+    admin, client_for, monkeypatch, django_capture_on_commit_callbacks, tasks_in_process
 ):
-    from sentra.celery import app
+    from celery import Celery
 
-    app.conf.task_always_eager = False
-    original = app.conf.broker_url
-    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens there
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client_for(admin).post(
-                reverse("reports:list"),
-                {"month": THIS_MONTH.strftime("%Y-%m"), "kind": "monthly_csv"},
-                follow=True,
-            )
-        assert response.status_code == 200
-        assert "queued" in response.content.decode()
-        run = ReportRun.objects.get()
-        assert run.status == "pending"
-    finally:
-        app.conf.broker_url = original
-        app.conf.task_always_eager = True
-        # Forget connections made to the dead broker so later publishes use Redis again.
-        app.pool.force_close_all()
-        app._pool = None
-        app.amqp._producer_pool = None
+    # A real Celery client whose broker address has nothing listening.
+    dead_broker = Celery("dead-broker", broker="redis://127.0.0.1:1/0")
+    dead_broker.conf.broker_connection_timeout = 1
+    dead_broker.conf.broker_transport_options = {"socket_connect_timeout": 1}
+    monkeypatch.setattr(report_services, "celery_app", dead_broker)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(admin).post(
+            reverse("reports:list"),
+            {"month": THIS_MONTH.strftime("%Y-%m"), "kind": "monthly_csv"},
+            follow=True,
+        )
+    assert response.status_code == 200
+    assert "queued" in response.content.decode()
+    run = ReportRun.objects.get()
+    assert run.status == "pending"
+    monkeypatch.undo()
     # The broker is back: the sweeper re-sends what is pending (in-process here).
     ReportRun.objects.filter(pk=run.pk).update(created_at=timezone.now() - timedelta(minutes=5))
     assert report_services.sweep() == 1
@@ -380,7 +378,7 @@ def test_case_pdf_shows_goal_progress_and_inlines_the_photo(case, worker, superv
     plan = approved_plan(case, worker, supervisor)
     Case.objects.filter(pk=case.pk).update(stage="monitoring")
     case.refresh_from_db()
-    services.record_monitoring_review(
+    record_monitoring_review(
         by=worker,
         case=case,
         data={"decision": "continue"},

@@ -12,7 +12,7 @@ import pytest
 import redis
 from django.conf import settings as django_settings
 
-from casework import services
+from casework.services.notes import add_note
 from reports import services as report_services
 from reports.models import ReportRun
 
@@ -92,7 +92,7 @@ def test_a_worker_killed_mid_render_still_yields_exactly_one_pdf(
 
     redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
     for n in range(50):  # a report heavy enough to be caught mid-render
-        services.add_note(
+        add_note(
             by=worker,
             case=case,
             data={"kind": "home_visit", "narrative": f"Catatan kunjungan nomor {n}. " * 20},

@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from sentra.models import AuditEvent, Role, User
+from sentra.models import AuditEvent, User
+from sentra.scopes import Role
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

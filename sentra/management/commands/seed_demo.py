@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from casework.demo import seed_cases
+from clients.demo import seed_clients
 from sentra import demo
 
 
@@ -21,15 +23,11 @@ class Command(BaseCommand):
                 "DEBUG on. Use --force if this really is a demo database."
             )
         accounts = demo.seed_organisation()
-        from clients.demo import seed_clients
-
         clients = seed_clients(
             accounts["peksos1"].centre, [accounts["peksos1"], accounts["peksos2"]], 57, seed=2026
         ) + seed_clients(accounts["peksos_lain"].centre, [accounts["peksos_lain"]], 6, seed=7)
         if clients:
             self.stdout.write(f"Registered {clients} demo clients.")
-        from casework.demo import seed_cases
-
         cases = seed_cases(
             accounts["peksos1"].centre,
             [accounts["peksos1"], accounts["peksos2"]],

@@ -6,9 +6,13 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from casework import services
-from casework.models import Case, Partner, PlanGoal, PlanVersion, ServiceType
+from casework.models import Case, Group, Partner, PlanGoal, PlanVersion, ServiceType
 from casework.models.stages import Stage
+from casework.services.aftercare import record_follow_up_outcome, schedule_follow_up
+from casework.services.groups import record_group_session, save_group
+from casework.services.monitoring import record_monitoring_review
+from casework.services.referrals import create_referral, move_referral
+from casework.services.service_records import record_service
 
 PARTNERS = [
     ("Puskesmas Simpang Kawat", Partner.Kind.PUSKESMAS, "Jl. Kapten Pattimura, Kota Jambi"),
@@ -52,7 +56,7 @@ def seed_delivery(rng: random.Random, centre, workers, supervisor) -> None:
             ],
             k=3,
         ):
-            services.record_service(
+            record_service(
                 by=case.primary_worker,
                 case=case,
                 data={
@@ -68,7 +72,7 @@ def seed_delivery(rng: random.Random, centre, workers, supervisor) -> None:
     # A sewing class: a group of six with two sessions recorded.
     members = delivering[:6]
     if len(members) >= 4:
-        group = services.save_group(
+        group = save_group(
             by=supervisor,
             group=_group(centre, workers[0], catalogue["sewing_training"]),
             members=members,
@@ -78,7 +82,7 @@ def seed_delivery(rng: random.Random, centre, workers, supervisor) -> None:
             (21, "beginning", "Perkenalan alat jahit"),
             (7, "working", "Menjahit pola dasar"),
         ):
-            services.record_group_session(
+            record_group_session(
                 by=workers[0],
                 group=group,
                 data={
@@ -99,7 +103,7 @@ def seed_delivery(rng: random.Random, centre, workers, supervisor) -> None:
         ["cancelled"],
     ]
     for case, path in zip(delivering, steps, strict=False):
-        referral = services.create_referral(
+        referral = create_referral(
             by=case.primary_worker,
             case=case,
             data={
@@ -109,7 +113,7 @@ def seed_delivery(rng: random.Random, centre, workers, supervisor) -> None:
             },
         )
         for status in path:
-            services.move_referral(
+            move_referral(
                 by=supervisor,
                 referral=referral,
                 to_status=status,
@@ -122,7 +126,7 @@ def seed_delivery(rng: random.Random, centre, workers, supervisor) -> None:
         approved = PlanGoal.objects.filter(
             plan__case=case, plan__status=PlanVersion.Status.APPROVED
         )
-        services.record_monitoring_review(
+        record_monitoring_review(
             by=case.primary_worker,
             case=case,
             data={
@@ -135,7 +139,7 @@ def seed_delivery(rng: random.Random, centre, workers, supervisor) -> None:
     # Aftercare for the closed cases.
     for case in [c for c in cases if c.stage == Stage.TERMINATION]:
         for offset, mode in ((-10, "visit"), (3, "phone"), (30, "visit")):
-            follow_up = services.schedule_follow_up(
+            follow_up = schedule_follow_up(
                 by=case.primary_worker,
                 case=case,
                 data={
@@ -145,7 +149,7 @@ def seed_delivery(rng: random.Random, centre, workers, supervisor) -> None:
                 },
             )
             if offset < 0:
-                services.record_follow_up_outcome(
+                record_follow_up_outcome(
                     by=case.primary_worker,
                     follow_up=follow_up,
                     outcome="Klien sehat dan tinggal bersama keluarga.",
@@ -153,8 +157,6 @@ def seed_delivery(rng: random.Random, centre, workers, supervisor) -> None:
 
 
 def _group(centre, facilitator, service_type):
-    from casework.models import Group
-
     return Group(
         centre=centre,
         name="Kelas menjahit angkatan 3",

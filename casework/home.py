@@ -1,23 +1,24 @@
-"""What each role's home page shows. Every list here costs a fixed number of queries."""
+"""What each role's home page shows: a social worker's caseload and due work, a supervisor's
+team, an admin's centre figures. Every list here costs a fixed number of queries."""
 
 from datetime import timedelta
 
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from casework import services
 from casework.models import Case, CaseNote, Conference, FollowUp, PlanVersion, Review, Task
 from casework.models.stages import OPEN_STAGES, Stage
+from casework.services.cases import quiet_cases
 from clients.models import Client
-from sentra import access
-from sentra.models import Role, User
+from sentra.models import User
+from sentra.scopes import Role
 
 CASE_RELATIONS = ("client", "primary_worker")
 
 
-def worker_dashboard(user) -> dict:
+def worker_home(user) -> dict:
     today = timezone.localdate()
-    mine = Case.objects.visible_to(user).filter(access._worked_by(user)).open()
+    mine = Case.objects.visible_to(user).worked_by(user).open()
     caseload = list(mine.select_related(*CASE_RELATIONS).order_by("stage_entered_at"))
     by_stage = [
         (Stage(stage).label, [c for c in caseload if c.stage == stage]) for stage in OPEN_STAGES
@@ -33,7 +34,7 @@ def worker_dashboard(user) -> dict:
         "emergencies": [c for c in caseload if c.emergency_awaiting_response],
         "tasks_due": list(tasks.order_by("due_date")[:30]),
         "quiet_cases": list(
-            services.quiet_cases(mine).select_related(*CASE_RELATIONS).order_by("opened_at")[:20]
+            quiet_cases(mine).select_related(*CASE_RELATIONS).order_by("opened_at")[:20]
         ),
         "recent_notes": list(
             CaseNote.objects.filter(author=user)
@@ -65,7 +66,7 @@ def _upcoming_conferences(user) -> list:
     return list(conferences.order_by("scheduled_at")[:5])
 
 
-def supervisor_dashboard(user) -> dict:
+def supervisor_home(user) -> dict:
     centre = user.centre
     cases = Case.objects.visible_to(user).open()
     counts = cases.values("primary_worker", "stage").annotate(n=Count("id")).order_by()
@@ -112,10 +113,10 @@ def supervisor_dashboard(user) -> dict:
     }
 
 
-def admin_dashboard(user) -> dict:
+def admin_home(user) -> dict:
     cases = Case.objects.visible_to(user)
     by_stage = dict(cases.values_list("stage").annotate(n=Count("id")).order_by())
-    clients = Client.objects.filter(access.centre_filter(user))
+    clients = Client.objects.in_registry_of(user)
     return {
         "clients_active": clients.filter(status=Client.Status.ACTIVE).count(),
         "clients_archived": clients.filter(status=Client.Status.ARCHIVED).count(),
@@ -124,9 +125,9 @@ def admin_dashboard(user) -> dict:
     }
 
 
-def dashboard_for(user) -> tuple[str, dict]:
+def home_for(user) -> tuple[str, dict]:
     if user.is_superuser or user.role == Role.ADMIN:
-        return "admin", admin_dashboard(user)
+        return "admin", admin_home(user)
     if user.role == Role.SUPERVISOR:
-        return "supervisor", supervisor_dashboard(user)
-    return "worker", worker_dashboard(user)
+        return "supervisor", supervisor_home(user)
+    return "worker", worker_home(user)

@@ -1,3 +1,5 @@
+"""Who the person is: the short registration step and the whole record."""
+
 from datetime import date
 
 from django import forms
@@ -9,22 +11,10 @@ from clients import identity, services
 from clients.models import (
     AtensiCluster,
     Client,
-    ClientDocument,
-    Consent,
     DisabilityType,
-    FamilyMember,
-    FamilyTracingAttempt,
     PPKSCategory,
-    TracingStatus,
 )
-from sentra.uploads import validate_upload
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _not_in_future(value: date | None, message) -> None:
-    if value and value > timezone.localdate():
-        raise forms.ValidationError(message)
+from sentra.inputs import DATE_INPUT, not_in_future
 
 
 class ClientIdentityForm(forms.ModelForm):
@@ -66,7 +56,7 @@ class ClientIdentityForm(forms.ModelForm):
 
     def clean_birth_date(self):
         value = self.cleaned_data.get("birth_date")
-        _not_in_future(value, _("The date of birth cannot be in the future."))
+        not_in_future(value, _("The date of birth cannot be in the future."))
         if value and value.year < 1900:
             raise forms.ValidationError(_("Check the year of birth: it is before 1900."))
         return value
@@ -278,191 +268,3 @@ class ClientForm(ClientIdentityForm):
             if code and not (parent_code and identity.is_child_region(code, parent_code)):
                 self.add_error(name, _("Choose this after the level above it."))
         return cleaned
-
-
-class ClientSearchForm(forms.Form):
-    """Sent by POST so names never land in URLs or server logs."""
-
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(
-            attrs={
-                "placeholder": _("Name, alias, NIK, KK or registration number"),
-                "autocomplete": "off",
-            }
-        ),
-    )
-
-
-class ClientFilterForm(forms.Form):
-    scope = forms.ChoiceField(
-        label=_("Show"),
-        required=False,
-        choices=[("mine", _("Clients whose file I can open")), ("all", _("Whole registry"))],
-    )
-    category = forms.ModelChoiceField(
-        label=_("PPKS category"), queryset=PPKSCategory.objects.none(), required=False
-    )
-    cluster = forms.ModelChoiceField(
-        label=_("ATENSI cluster"), queryset=AtensiCluster.objects.none(), required=False
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Active and archived")), *Client.Status.choices],
-    )
-    worker: forms.ModelChoiceField = forms.ModelChoiceField(
-        label=_("Social worker"), queryset=None, required=False
-    )
-
-    def __init__(self, *args, centre, staff, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = PPKSCategory.objects.for_centre(centre)
-        self.fields["cluster"].queryset = AtensiCluster.objects.for_centre(centre)
-        self.fields["worker"].queryset = staff
-
-
-class ArchiveForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Why is this record archived?"),
-        max_length=300,
-        help_text=_("e.g. registered twice by mistake, moved to another centre"),
-    )
-
-
-class FamilyMemberForm(forms.ModelForm):
-    class Meta:
-        model = FamilyMember
-        fields = ["name", "relationship", "is_guardian", "phone", "address", "notes"]
-        widgets = {
-            "address": forms.Textarea(attrs={"rows": 2}),
-            "notes": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def clean_phone(self):
-        value = self.cleaned_data.get("phone", "").strip()
-        if not value:
-            return ""
-        try:
-            return identity.normalise_phone(value)
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from None
-
-
-class TracingAttemptForm(forms.ModelForm):
-    class Meta:
-        model = FamilyTracingAttempt
-        fields = ["attempted_on", "method", "result", "status_after"]
-        widgets = {"attempted_on": DATE_INPUT, "result": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["status_after"].initial = TracingStatus.SEARCHING
-
-    def clean_attempted_on(self):
-        value = self.cleaned_data["attempted_on"]
-        _not_in_future(value, _("The date of the attempt cannot be in the future."))
-        return value
-
-
-class DocumentForm(forms.ModelForm):
-    class Meta:
-        model = ClientDocument
-        fields = ["kind", "description", "file"]
-        help_texts = {"file": _("PDF, JPEG or PNG, at most 10 MB.")}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].widget.attrs["accept"] = "application/pdf,image/jpeg,image/png"
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        self.content_type = validate_upload(upload)
-        return upload
-
-
-class ConsentForm(forms.ModelForm):
-    proof_file = forms.FileField(
-        label=_("Scanned proof"),
-        required=False,
-        help_text=_("The signed form or thumbprint: PDF, JPEG or PNG, at most 10 MB."),
-    )
-
-    class Meta:
-        model = Consent
-        fields = ["purpose", "given_by", "guardian", "given_on", "notes"]
-        widgets = {"given_on": DATE_INPUT}
-
-    def __init__(self, *args, client: Client, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.client = client
-        self.fields["guardian"].queryset = client.family.filter(  # type: ignore[attr-defined]
-            is_archived=False
-        )
-        self.fields["guardian"].help_text = _(
-            "Required for children under 18. Add the guardian under Family first."
-        )
-
-    def clean_given_on(self):
-        value = self.cleaned_data["given_on"]
-        _not_in_future(value, _("The date of consent cannot be in the future."))
-        return value
-
-    def clean_proof_file(self):
-        upload = self.cleaned_data.get("proof_file")
-        self.proof_content_type = validate_upload(upload) if upload else None
-        return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        given_by, guardian = cleaned.get("given_by"), cleaned.get("guardian")
-        if self.client.is_child and given_by != Consent.GivenBy.GUARDIAN:
-            self.add_error(
-                "given_by",
-                _("The client is under 18: consent must be given by a guardian."),
-            )
-        if given_by == Consent.GivenBy.GUARDIAN and guardian is None:
-            self.add_error("guardian", _("Choose the guardian who gave consent."))
-        if guardian is not None and not guardian.is_guardian:
-            self.add_error(
-                "guardian",
-                _("%(name)s is not marked as a legal guardian under Family.")
-                % {"name": guardian.name},
-            )
-        return cleaned
-
-
-class ConsentWithdrawalForm(forms.Form):
-    withdrawn_on = forms.DateField(
-        label=_("Withdrawn on"), widget=DATE_INPUT, initial=timezone.localdate
-    )
-    reason = forms.CharField(label=_("Reason"), max_length=300)
-
-    def __init__(self, *args, consent: Consent, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.consent = consent
-
-    def clean_withdrawn_on(self):
-        value = self.cleaned_data["withdrawn_on"]
-        _not_in_future(value, _("The date of withdrawal cannot be in the future."))
-        if value < self.consent.given_on:
-            raise forms.ValidationError(_("Consent cannot be withdrawn before it was given."))
-        return value
-
-
-class CategoryForm(forms.ModelForm):
-    class Meta:
-        model = PPKSCategory
-        fields = ["code", "name_id", "name_en", "cluster"]
-
-    def __init__(self, *args, centre, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.centre = centre
-
-    def clean_code(self):
-        code = self.cleaned_data["code"]
-        if PPKSCategory.objects.for_centre(self.centre).filter(code=code).exists():
-            raise forms.ValidationError(_("A category with this code already exists."))
-        return code

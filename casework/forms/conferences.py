@@ -1,0 +1,68 @@
+"""Case conferences: scheduling, participants, minutes and decisions."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from casework.models import (
+    Conference,
+    ConferenceAttendee,
+    ConferenceCase,
+)
+from sentra.inputs import DATETIME_INPUT, staff_of
+from sentra.scopes import Role
+
+
+class ConferenceForm(forms.ModelForm):
+    cases: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("Cases to discuss"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    staff: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+        label=_("Staff invited"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Conference
+        fields = ["kind", "scheduled_at", "place", "agenda"]
+        widgets = {"scheduled_at": DATETIME_INPUT, "agenda": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, cases, centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cases"].queryset = cases
+        self.fields["cases"].label_from_instance = lambda case: (
+            f"{case.number} · {case.client.full_name} · {case.get_stage_display()}"
+        )
+        self.fields["staff"].queryset = staff_of(
+            centre, Role.SOCIAL_WORKER, Role.SUPERVISOR, Role.ADMIN
+        )
+
+
+class ExternalAttendeeForm(forms.ModelForm):
+    class Meta:
+        model = ConferenceAttendee
+        fields = ["name", "profession", "institution"]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Write the participant's name."))
+        return name
+
+
+class MinutesForm(forms.Form):
+    minutes = forms.CharField(
+        label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = ConferenceCase
+        fields = ["decision", "decision_notes", "follow_up"]
+        widgets = {
+            "decision_notes": forms.Textarea(attrs={"rows": 2}),
+            "follow_up": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class AmendmentForm(forms.Form):
+    text = forms.CharField(label=_("Correction"), widget=forms.Textarea(attrs={"rows": 3}))

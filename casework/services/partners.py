@@ -1,0 +1,20 @@
+"""The partner directory."""
+
+from django.db import transaction
+
+from sentra import audit
+from sentra.models import User
+
+
+@transaction.atomic
+def save_partner(*, by: User, partner, request=None):
+    creating = partner.pk is None
+    partner.save()
+    audit.record(
+        audit.Action.CREATE if creating else audit.Action.UPDATE,
+        by=by,
+        obj=partner,
+        request=request,
+        fields=["name", "kind"],
+    )
+    return partner

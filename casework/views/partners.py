@@ -1,0 +1,45 @@
+"""The partner directory."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from casework.forms.partners import PartnerForm
+from casework.models import (
+    Partner,
+)
+from casework.services.partners import save_partner
+from sentra import access
+
+
+@require_http_methods(["GET", "POST"])
+def partner_list(request):
+    partners = Partner.objects.visible_to(request.user)
+    can_manage = access.can_manage_reference_lists(request.user)
+    form = PartnerForm(request.POST or None)
+    if request.method == "POST":
+        access.require(can_manage)
+        if form.is_valid():
+            partner = form.save(commit=False)
+            partner.centre = request.user.centre
+            save_partner(by=request.user, partner=partner, request=request)
+            messages.success(request, _("Institution added to the directory."))
+            return redirect("casework:partner-list")
+    return render(
+        request,
+        "casework/partner_list.html",
+        {"partners": partners, "form": form if can_manage else None},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def partner_edit(request, public_id):
+    access.require(access.can_manage_reference_lists(request.user))
+    partner = access.get_partner_for_user(request.user, public_id)
+    form = PartnerForm(request.POST or None, instance=partner)
+    if request.method == "POST" and form.is_valid():
+        save_partner(by=request.user, partner=form.save(commit=False), request=request)
+        messages.success(request, _("Institution saved."))
+        return redirect("casework:partner-list")
+    return render(request, "casework/partner_form.html", {"form": form, "partner": partner})

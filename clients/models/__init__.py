@@ -1,0 +1,32 @@
+"""The PPKS registry's records, one module per part (Django needs them all imported here)."""
+
+from clients.models.family import FamilyMember, FamilyTracingAttempt
+from clients.models.papers import ClientDocument, Consent
+from clients.models.reference import AtensiCluster, DisabilityType, PPKSCategory, ReferenceItem
+from clients.models.registry import (
+    Citizenship,
+    Client,
+    Education,
+    MaritalStatus,
+    Religion,
+    Sex,
+    TracingStatus,
+)
+
+__all__ = [
+    "AtensiCluster",
+    "Citizenship",
+    "Client",
+    "ClientDocument",
+    "Consent",
+    "DisabilityType",
+    "Education",
+    "FamilyMember",
+    "FamilyTracingAttempt",
+    "MaritalStatus",
+    "PPKSCategory",
+    "ReferenceItem",
+    "Religion",
+    "Sex",
+    "TracingStatus",
+]
