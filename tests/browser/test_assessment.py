@@ -1,31 +1,43 @@
 """peksos1 fills the comprehensive assessment over two sittings, submits it, and moves
 the case on to planning."""
 
+from playwright.sync_api import expect
+
+from assessments.models import Instrument
 from casework.models import Case
 from casework.models.stages import Stage
 from clients.models import Consent
-from tests.browser.conftest import log_in
+from tests.browser.conftest import UUID, at, flash, log_in
 from tests.factories import ClientFactory, open_case_for
 
+ASSESSMENT = at(f"/assessments/{UUID}/")
 
-def _fill_visible(page, section_index: int):
-    """Answer every visible question of one section the way a worker would."""
-    section = page.locator("form.assessment-form fieldset").nth(section_index)
+
+def _fill_visible(page, section_index: int) -> list[tuple[str, str, bool]]:
+    """Answer every visible question of one section the way a worker would. Returns what
+    was answered: (field name, value, whether it is a ticked choice)."""
+    section = page.locator("form.assessment-form > fieldset").nth(section_index)
+    answered = []
     for question in section.locator(".question:visible").all():
         radios = question.locator("input[type=radio]")
         boxes = question.locator("input[type=checkbox]")
-        if radios.count():
-            radios.first.check()
-        elif boxes.count():
-            boxes.first.check()
-        elif question.locator("textarea").count():
-            question.locator("textarea").fill("Catatan asesmen")
-        elif question.locator("input[type=date]").count():
-            question.locator("input[type=date]").fill("2026-01-15")
-        elif question.locator("input[type=number]").count():
-            question.locator("input[type=number]").fill("1")
-        elif question.locator("input[type=text]").count():
-            question.locator("input[type=text]").fill("Jawaban singkat")
+        if radios.count() or boxes.count():
+            choice = (radios if radios.count() else boxes).first
+            choice.check()
+            answered.append((choice.get_attribute("name"), choice.get_attribute("value"), True))
+            continue
+        for selector, value in (
+            ("textarea", "Catatan asesmen"),
+            ("input[type=date]", "2026-01-15"),
+            ("input[type=number]", "1"),
+            ("input[type=text]", "Jawaban singkat"),
+        ):
+            field = question.locator(selector)
+            if field.count():
+                field.fill(value)
+                answered.append((field.get_attribute("name"), value, False))
+                break
+    return answered
 
 
 def test_comprehensive_assessment_over_two_sittings_then_planning(phone, demo_accounts):
@@ -41,34 +53,46 @@ def test_comprehensive_assessment_over_two_sittings_then_planning(phone, demo_ac
     Case.objects.filter(pk=case.pk).update(stage=Stage.ASSESSMENT)
 
     log_in(phone, "peksos1")
-    phone.wait_for_url("**/")
     phone.goto(f"/assessments/case/{case.public_id}/")
     phone.locator("#id_instrument").select_option(label="Asesmen komprehensif ATENSI v1")
     phone.locator("main form button[type=submit]").click()
-    phone.wait_for_url("**/assessments/*-*/")
-    sections = phone.locator("form.assessment-form fieldset").count()
+    expect(phone).to_have_url(ASSESSMENT)
+    instrument = Instrument.objects.get(code="atensi-comprehensive", version=1)
+    sections = len(instrument.definition["sections"])
+    expect(phone.locator("form.assessment-form > fieldset")).to_have_count(sections)
+    phone.wait_for_load_state()  # and the show-if script has hidden what it hides
+    first_sitting = []
     for index in range(sections // 2):
-        _fill_visible(phone, index)
+        first_sitting += _fill_visible(phone, index)
+    assert first_sitting
     phone.locator("button[name=draft]").click()
-    phone.wait_for_url("**/assessments/*-*/")
+    expect(flash(phone, "Draf tersimpan")).to_be_visible()
+    expect(phone).to_have_url(ASSESSMENT)
     assessment_url = phone.url
 
     # Second sitting: a new visit to the same draft, the first half is still there.
     phone.goto("/")
     phone.goto(assessment_url)
-    first = phone.locator("form.assessment-form fieldset").first
-    assert first.locator("input:checked, textarea:not(:empty)").count() > 0
+    form = phone.locator("form.assessment-form")
+    for name, value, ticked in first_sitting:
+        if ticked:
+            expect(form.locator(f"input[name='{name}'][value='{value}']")).to_be_checked()
+        else:
+            expect(form.locator(f"[name='{name}']")).to_have_value(value)
+    phone.wait_for_load_state()
     for index in range(sections // 2, sections):
         _fill_visible(phone, index)
     phone.once("dialog", lambda dialog: dialog.accept())
     phone.locator("button[name=submit]").click()
-    phone.wait_for_url("**/assessments/*-*/")
-    assert phone.locator("form.assessment-form").count() == 0  # read-only now
+    expect(flash(phone, "Asesmen dikirim")).to_be_visible()
+    expect(phone).to_have_url(assessment_url)
+    expect(form).to_have_count(0)  # read-only now
 
     phone.goto(f"/cases/{case.public_id}/")
     phone.locator("#id_to_stage").select_option("planning")
     phone.locator("#id_reason").fill("Asesmen komprehensif selesai.")
     phone.locator("#move button[type=submit]").click()
-    phone.wait_for_url("**/cases/*-*/")
+    expect(flash(phone, "Kasus sekarang di tahap Perencanaan")).to_be_visible()
+    expect(phone).to_have_url(at(f"/cases/{case.public_id}/"))
     case.refresh_from_db()
     assert case.stage == Stage.PLANNING

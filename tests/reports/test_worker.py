@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import redis
 from django.conf import settings as django_settings
+from django.utils import timezone
 
 from casework.services.notes import add_note
 from reports import services as report_services
@@ -24,17 +25,30 @@ needs_redis = pytest.mark.skipif(
 )
 
 
-def wait_for(predicate, timeout: float, step: float = 0.02):
+LEASE_SECONDS = 3  # the workers' lease: short, so that a dead worker's lease runs out soon
+POLL_SECONDS = 0.02
+
+
+def wait_until(condition, *, timeout: float, what: str, run) -> None:
+    """Poll `condition` until it holds. Past the deadline, fail naming what was awaited
+    and showing the run's row as it is then."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(step)
-    return False
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"Waited {timeout:g}s for {what}; the run is now {describe(run)}")
+        time.sleep(POLL_SECONDS)
 
 
-def status_of(run) -> str:
-    return ReportRun.objects.values_list("status", flat=True).get(pk=run.pk)
+def row_of(run) -> ReportRun:
+    return ReportRun.objects.get(pk=run.pk)
+
+
+def describe(run) -> str:
+    row = row_of(run)
+    return (
+        f"status={row.status} attempts={row.attempts} lease_until={row.lease_until} "
+        f"(now {timezone.now()}) error={row.error!r}"
+    )
 
 
 @pytest.fixture
@@ -45,7 +59,7 @@ def start_worker(settings, tmp_path):
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
         f"{db['PORT'] or 5432}/{db['NAME']}",
         "PRIVATE_STORAGE_ROOT": str(tmp_path / "private"),
-        "REPORT_LEASE_SECONDS": "3",
+        "REPORT_LEASE_SECONDS": str(LEASE_SECONDS),
     }
     workers = []
 
@@ -106,15 +120,39 @@ def test_a_worker_killed_mid_render_still_yields_exactly_one_pdf(
             params={"case": case.pk, "include_notes": True},
         )
         first = start_worker()
-        assert wait_for(lambda: status_of(run) == "running", timeout=60), status_of(run)
+
+        def claimed_by_the_first_worker() -> bool:
+            row = row_of(run)
+            if row.status in ("done", "failed"):
+                pytest.fail(f"The run ended before the worker could be killed: {describe(run)}")
+            return row.status == "running" and row.attempts == 1
+
+        wait_until(
+            claimed_by_the_first_worker, timeout=60, what="the first worker's claim", run=run
+        )
         os.killpg(first.pid, signal.SIGKILL)  # the whole worker dies mid-render
         first.wait(timeout=10)
-        assert status_of(run) == "running"
+        row = row_of(run)
+        assert (row.status, row.attempts) == ("running", 1), describe(run)  # left unfinished
+        assert row.lease_until is not None, describe(run)
 
-        time.sleep(3.5)  # the lease runs out
+        # Nobody renews the lease of a dead worker: wait until it has run out.
+        def lease_expired() -> bool:
+            return ReportRun.objects.filter(
+                pk=run.pk, status="running", attempts=1, lease_until__lt=timezone.now()
+            ).exists()
+
+        wait_until(
+            lease_expired, timeout=LEASE_SECONDS + 30, what="the dead worker's lease", run=run
+        )
         start_worker()
         assert report_services.sweep() == 1  # the periodic sweeper re-sends the run
-        assert wait_for(lambda: status_of(run) in ("done", "failed"), timeout=90, step=0.2)
+        wait_until(
+            lambda: row_of(run).status in ("done", "failed"),
+            timeout=90,
+            what="the second worker to finish the run",
+            run=run,
+        )
     finally:
         app.conf.task_always_eager = True
     run.refresh_from_db()
