@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import UUID, at, flash, log_in
 
 
-def test_admin1_requests_last_months_xlsx_and_downloads_it(phone, demo_accounts):
+def test_admin1_requests_last_months_xlsx_and_downloads_it(phone, demo_accounts, tasks_in_process):
     last_month = (timezone.localdate().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
     log_in(phone, "admin1")
     phone.goto("/reports/")

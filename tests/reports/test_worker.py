@@ -102,8 +102,6 @@ def start_worker(settings, tmp_path):
 def test_a_worker_killed_mid_render_still_yields_exactly_one_pdf(
     case, worker, start_worker, settings
 ):
-    from sentra.celery import app
-
     redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
     for n in range(50):  # a report heavy enough to be caught mid-render
         add_note(
@@ -111,50 +109,42 @@ def test_a_worker_killed_mid_render_still_yields_exactly_one_pdf(
             case=case,
             data={"kind": "home_visit", "narrative": f"Catatan kunjungan nomor {n}. " * 20},
         )
-    app.conf.task_always_eager = False
-    try:
-        run = report_services.request_report(
-            by=worker,
-            kind="case_pdf",
-            centre=case.centre,
-            params={"case": case.pk, "include_notes": True},
-        )
-        first = start_worker()
+    run = report_services.request_report(
+        by=worker,
+        kind="case_pdf",
+        centre=case.centre,
+        params={"case": case.pk, "include_notes": True},
+    )
+    first = start_worker()
 
-        def claimed_by_the_first_worker() -> bool:
-            row = row_of(run)
-            if row.status in ("done", "failed"):
-                pytest.fail(f"The run ended before the worker could be killed: {describe(run)}")
-            return row.status == "running" and row.attempts == 1
-
-        wait_until(
-            claimed_by_the_first_worker, timeout=60, what="the first worker's claim", run=run
-        )
-        os.killpg(first.pid, signal.SIGKILL)  # the whole worker dies mid-render
-        first.wait(timeout=10)
+    def claimed_by_the_first_worker() -> bool:
         row = row_of(run)
-        assert (row.status, row.attempts) == ("running", 1), describe(run)  # left unfinished
-        assert row.lease_until is not None, describe(run)
+        if row.status in ("done", "failed"):
+            pytest.fail(f"The run ended before the worker could be killed: {describe(run)}")
+        return row.status == "running" and row.attempts == 1
 
-        # Nobody renews the lease of a dead worker: wait until it has run out.
-        def lease_expired() -> bool:
-            return ReportRun.objects.filter(
-                pk=run.pk, status="running", attempts=1, lease_until__lt=timezone.now()
-            ).exists()
+    wait_until(claimed_by_the_first_worker, timeout=60, what="the first worker's claim", run=run)
+    os.killpg(first.pid, signal.SIGKILL)  # the whole worker dies mid-render
+    first.wait(timeout=10)
+    row = row_of(run)
+    assert (row.status, row.attempts) == ("running", 1), describe(run)  # left unfinished
+    assert row.lease_until is not None, describe(run)
 
-        wait_until(
-            lease_expired, timeout=LEASE_SECONDS + 30, what="the dead worker's lease", run=run
-        )
-        start_worker()
-        assert report_services.sweep() == 1  # the periodic sweeper re-sends the run
-        wait_until(
-            lambda: row_of(run).status in ("done", "failed"),
-            timeout=90,
-            what="the second worker to finish the run",
-            run=run,
-        )
-    finally:
-        app.conf.task_always_eager = True
+    # Nobody renews the lease of a dead worker: wait until it has run out.
+    def lease_expired() -> bool:
+        return ReportRun.objects.filter(
+            pk=run.pk, status="running", attempts=1, lease_until__lt=timezone.now()
+        ).exists()
+
+    wait_until(lease_expired, timeout=LEASE_SECONDS + 30, what="the dead worker's lease", run=run)
+    start_worker()
+    assert report_services.sweep() == 1  # the periodic sweeper re-sends the run
+    wait_until(
+        lambda: row_of(run).status in ("done", "failed"),
+        timeout=90,
+        what="the second worker to finish the run",
+        run=run,
+    )
     run.refresh_from_db()
     assert (run.status, run.attempts) == ("done", 2), run.error
     stored = Path(settings.STORAGES["default"]["OPTIONS"]["location"]) / "reports"
