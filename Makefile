@@ -40,10 +40,11 @@ test: install messages ## Set up and run the whole test suite (PostgreSQL, Redis
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
-lint: install ## ruff lint and format check, mypy with django-stubs
+lint: install ## ruff lint and format check, mypy with django-stubs, the import layers
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	DEBUG=1 $(PY) -m mypy sentra clients casework assessments reports
+	DEBUG=1 $(PY) -m pytest -q -p no:cacheprovider tests/test_architecture.py
 
 checks: install ## Migrations in step with models; production settings pass check --deploy
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run

@@ -31,6 +31,7 @@ from tests.factories import (
     approved_termination,
     open_case_for,
 )
+from tests.pages import read_page
 
 pytestmark = pytest.mark.django_db
 
@@ -372,13 +373,19 @@ def test_services_list_query_budget(case, worker, client_for, django_assert_max_
         by=worker, case=case, data={"service_type": service_type(), "provider_staff": worker}
     )
     with django_assert_max_num_queries(25) as few:
-        http.get(url)
-    for _ in range(10):
+        read_page(http, url, str(service_type()))
+    for n in range(10):
         record_service(
-            by=worker, case=case, data={"service_type": service_type(), "provider_staff": worker}
+            by=worker,
+            case=case,
+            data={
+                "service_type": service_type(),
+                "provider_staff": worker,
+                "description": f"Sesi konseling {n}",
+            },
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
-        http.get(url)
+        read_page(http, url, "Sesi konseling 0", "Sesi konseling 9")
 
 
 def test_an_incoming_referral_links_to_the_directory(
