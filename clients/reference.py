@@ -1,4 +1,4 @@
-"""The ministry's reference lists (DOMAIN.md), loaded by a data migration.
+"""The ministry's reference lists (docs/domain.md), loaded by a data migration.
 
 Codes are stable: reports and imports use them. Centres may add their own entries.
 """

@@ -7,7 +7,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from clients import identity, services
 from clients.forms.identity import ClientForm, ClientRegistrationForm
-from clients.forms.records import ArchiveForm, ConsentForm, ConsentWithdrawalForm, DocumentForm, FamilyMemberForm, TracingAttemptForm
+from clients.forms.records import (
+    ArchiveForm,
+    ConsentForm,
+    ConsentWithdrawalForm,
+    DocumentForm,
+    FamilyMemberForm,
+    TracingAttemptForm,
+)
 from clients.forms.registry import CategoryForm, ClientFilterForm, ClientSearchForm
 from clients.models import Client, ClientDocument, PPKSCategory
 from sentra import access, audit

@@ -45,7 +45,7 @@ class WorkerRole(models.TextChoices):
     INITIATOR = "initiator", _("Initiator")
 
 
-class CaseNoteQuerySet(models.QuerySet):
+class CaseNoteQuerySet(CaseRecordQuerySet):
     def visible_to(self, user):
         """Notes of cases the user may open; confidential ones only for the case team and
         supervisors (never admins, never colleagues)."""
@@ -78,7 +78,7 @@ class CaseNote(CaseRecord):
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
-    objects = CaseNoteQuerySet.as_manager()
+    objects = CaseNoteQuerySet.as_manager()  # type: ignore[misc,assignment]  # narrows CaseRecord's
     history = HistoricalRecords()
 
     class Meta:
@@ -134,7 +134,7 @@ class Task(CaseRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
-    objects = TaskQuerySet.as_manager()
+    objects = TaskQuerySet.as_manager()  # type: ignore[misc,assignment]  # narrows CaseRecord's
     history = HistoricalRecords()
 
     class Meta:

@@ -33,11 +33,13 @@ def _close_case(review: Review, *, by: User, conference=None, request=None) -> N
 
 
 def _approve_plan(review: Review, *, by: User, conference=None, request=None) -> None:
-    approve_plan_version(review.plan, conference=conference)
+    if review.plan is not None:
+        approve_plan_version(review.plan, conference=conference)
 
 
 def _return_plan(review: Review, *, by: User, conference=None, request=None) -> None:
-    return_plan_version(review.plan)
+    if review.plan is not None:
+        return_plan_version(review.plan)
 
 
 def _keep_on_record(review: Review, *, by: User, conference=None, request=None) -> None:
