@@ -26,6 +26,13 @@ CATALOGUE = [
     ("vocational", "sewing_training", "Pelatihan menjahit", "Sewing training", True),
     ("vocational", "salon_training", "Pelatihan salon", "Salon training", True),
     ("vocational", "business_capital", "Bantuan modal usaha", "Business capital", False),
+    (
+        "vocational",
+        "starter_package",
+        "Paket usaha (bantuan stimulan)",
+        "Starter package (tools or materials)",
+        False,
+    ),
     ("assistance", "cash_assistance", "Bantuan tunai", "Cash assistance", False),
     ("assistance", "goods_assistance", "Bantuan barang", "Goods", False),
     ("accessibility", "assistive_device", "Alat bantu", "Assistive device", False),

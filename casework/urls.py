@@ -7,6 +7,7 @@ from casework.views import (
     groups,
     monitoring,
     notes,
+    participation,
     partners,
     plans,
     referrals,
@@ -33,6 +34,7 @@ urlpatterns = [
     path("<uuid:public_id>/plans/new/", plans.plan_start, name="plan-start"),
     path("plans/<uuid:public_id>/", plans.plan_detail, name="plan-detail"),
     path("plans/<uuid:public_id>/edit/", plans.plan_edit, name="plan-edit"),
+    path("plans/<uuid:public_id>/views/new/", participation.plan_view_add, name="plan-view-add"),
     path("<uuid:public_id>/services/", service_records.case_services, name="case-services"),
     path("<uuid:public_id>/referrals/", referrals.case_referrals, name="case-referrals"),
     path("referrals/<uuid:public_id>/move/", referrals.referral_move, name="referral-move"),
@@ -58,5 +60,10 @@ urlpatterns = [
     ),
     path(
         "conferences/<uuid:public_id>/amend/", conferences.conference_amend, name="conference-amend"
+    ),
+    path(
+        "conferences/<uuid:public_id>/people/",
+        participation.conference_add_person,
+        name="conference-add-person",
     ),
 ]

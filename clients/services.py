@@ -328,11 +328,20 @@ def withdraw_consent(
 
 def has_consent(client: Client, purpose: str, on: date | None = None) -> bool:
     """Whether a consent for `purpose` is in force on `on` (today by default)."""
+    return _consents_in_force(purpose, on).filter(client=client).exists()
+
+
+def clients_with_consent(client_ids, purpose: str, on: date | None = None) -> set[int]:
+    """Of `client_ids`, those with a consent for `purpose` in force on `on`: has_consent
+    for a whole attendance list in one query."""
+    in_force = _consents_in_force(purpose, on).filter(client_id__in=list(client_ids))
+    return set(in_force.values_list("client_id", flat=True))
+
+
+def _consents_in_force(purpose: str, on: date | None):
     on = on or timezone.localdate()
-    return (
-        client.consents.filter(purpose=purpose, given_on__lte=on)
-        .filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=on))
-        .exists()
+    return Consent.objects.filter(purpose=purpose, given_on__lte=on).filter(
+        Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=on)
     )
 
 

@@ -29,6 +29,7 @@ class ReportRun(models.Model):
         MONTHLY_PDF = "monthly_pdf", _("Monthly report (PDF)")
         MONTHLY_XLSX = "monthly_xlsx", _("Monthly report (XLSX)")
         MONTHLY_CSV = "monthly_csv", _("Monthly report (CSV)")
+        CERTIFICATE_PDF = "certificate_pdf", _("Course certificate (PDF)")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Queued")
@@ -43,6 +44,7 @@ class ReportRun(models.Model):
         Kind.MONTHLY_PDF: "pdf",
         Kind.MONTHLY_XLSX: "xlsx",
         Kind.MONTHLY_CSV: "csv",
+        Kind.CERTIFICATE_PDF: "pdf",
     }
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

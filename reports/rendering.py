@@ -11,6 +11,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from activities.services.people import participation_of
 from assessments import charts, schema
 from assessments.models import Assessment, InstrumentKind
 from casework.models import CaseNote, GoalProgress
@@ -123,6 +124,8 @@ def case_report_context(case, *, user, include_notes: bool) -> dict:
         "referrals": case.referrals.select_related("partner"),
         "terminations": case.terminations.select_related("review"),
         "follow_ups": case.follow_ups.all(),
+        "participation": participation_of([case.pk], recent=15),
+        "plan_views": case.plan_views.select_related("plan"),
         "confidential_hidden": include_notes and not access.can_read_confidential_notes(user, case),
     }
 

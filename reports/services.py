@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from casework.models import Case
-from reports import rendering
+from reports import certificates, rendering
 from reports.models import ReportRun
 from reports.monthly import build_monthly_report
 from sentra import access, audit
@@ -125,6 +125,8 @@ def execute(run_id: int) -> ReportRun | None:
 def render(run: ReportRun) -> tuple[bytes, str]:
     """Render from scratch, after checking again that the requester may have it."""
     user = run.requested_by
+    if run.kind == ReportRun.Kind.CERTIFICATE_PDF:
+        return certificates.render_certificate(run)
     if run.kind == ReportRun.Kind.CASE_PDF:
         case = Case.objects.select_related("client", "centre", "primary_worker").get(
             pk=run.params["case"]

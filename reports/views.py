@@ -55,6 +55,22 @@ def request_case_report(request, public_id):
     return redirect("reports:list")
 
 
+@require_POST
+def request_certificate(request, public_id):
+    """A course certificate as PDF, prepared like every other report."""
+    certificate = access.get_certificate_for_user(request.user, public_id)
+    access.require(access.can_request_certificate(request.user, certificate))
+    services.request_report(
+        by=request.user,
+        kind=ReportRun.Kind.CERTIFICATE_PDF,
+        params={"certificate": certificate.pk},
+        centre=certificate.centre,
+        request=request,
+    )
+    messages.success(request, _("The certificate is queued; this page shows its progress."))
+    return redirect("reports:list")
+
+
 @require_GET
 def run_status(request, public_id):
     """The htmx-polled row: status, progress, and the download once ready."""

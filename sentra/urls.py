@@ -15,6 +15,7 @@ urlpatterns = [
     path("clients/", include("clients.urls")),
     path("cases/", include("casework.urls")),
     path("assessments/", include("assessments.urls")),
+    path("activities/", include("activities.urls")),
     path("reports/", include("reports.urls")),
     path("staff/", views.staff_list, name="staff-list"),
     path("staff/new/", views.staff_create, name="staff-create"),

@@ -56,12 +56,14 @@ def reference_data(db):
     flush the database after themselves, so tests of that kind ask for this again."""
     from django.apps import apps
 
+    from activities import reference as activities_reference
     from assessments.services import load_shipped_instruments
     from casework import reference as casework_reference
     from clients import reference as clients_reference
 
     clients_reference.load(apps)
     casework_reference.load(apps)
+    activities_reference.load(apps)
     load_shipped_instruments()
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["sentra", "clients", "assessments", "casework", "reports"]
+APPS = ["sentra", "clients", "assessments", "casework", "activities", "reports"]
 
 # Lowest first. A module named exactly takes that layer; otherwise the first layer with a
 # pattern that matches it.
@@ -59,8 +59,11 @@ LAYERS: list[tuple[str, list[str]]] = [
             "*.services",
             "*.services.*",
             "casework.stages",
+            "activities.rules",
+            "activities.figures",
             "reports.monthly",
             "reports.rendering",
+            "reports.certificates",
             "reports.dashboard",
         ],
     ),

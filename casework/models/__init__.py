@@ -11,6 +11,7 @@ from casework.models.conferences import (
 from casework.models.groups import Group, GroupSession
 from casework.models.monitoring import GoalProgress, GoalStatus, MonitoringReview
 from casework.models.notes import CaseNote, Task
+from casework.models.participation import PlanView
 from casework.models.partners import Partner
 from casework.models.plans import Component, PlanGoal, PlanVersion
 from casework.models.referrals import Referral
@@ -36,6 +37,7 @@ __all__ = [
     "Partner",
     "PlanGoal",
     "PlanVersion",
+    "PlanView",
     "Referral",
     "Review",
     "ServiceRecord",

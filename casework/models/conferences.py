@@ -137,16 +137,44 @@ class ConferenceAttendee(models.Model):
         help_text=_("e.g. psychologist, doctor, teacher, police"),
     )
     institution = models.CharField(_("institution"), max_length=200, blank=True)
+    # The person themself and their family take part too (casework/models/participation.py).
+    client = models.ForeignKey(
+        "clients.Client",
+        verbose_name=_("the client"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    family_member = models.ForeignKey(
+        "clients.FamilyMember",
+        verbose_name=_("family member"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["staff__full_name", "name"]
 
     def __str__(self) -> str:
-        return self.staff.full_name if self.staff else self.name
+        if self.staff_id:
+            return self.staff.full_name
+        if self.client_id:
+            return self.client.full_name
+        if self.family_member_id:
+            return self.family_member.name
+        return self.name
 
     @property
     def is_external(self) -> bool:
-        return self.staff_id is None
+        return self.staff_id is None and not self.is_person_of_the_case
+
+    @property
+    def is_person_of_the_case(self) -> bool:
+        """The client or one of their family: not a professional."""
+        return self.client_id is not None or self.family_member_id is not None
 
 
 class ConferenceAmendment(models.Model):

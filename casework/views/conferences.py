@@ -15,6 +15,7 @@ from casework.forms.conferences import (
     ExternalAttendeeForm,
     MinutesForm,
 )
+from casework.forms.participation import PersonAttendeeForm
 from casework.models import (
     Case,
     Conference,
@@ -87,11 +88,22 @@ def _visible_items(conference, user):
     )
 
 
+def _visible_attendees(conference, items) -> list:
+    """Staff and professionals; the client and family only of the cases this user sees."""
+    clients = {item.case.client_id for item in items}
+    return [
+        attendee
+        for attendee in conference.attendees.select_related("staff", "client", "family_member")
+        if not attendee.is_person_of_the_case
+        or (attendee.client_id or attendee.family_member.client_id) in clients
+    ]
+
+
 @require_http_methods(["GET", "POST"])
 def conference_detail(request, public_id):
     conference = access.get_conference_for_user(request.user, public_id)
     can_run = access.can_supervise(request.user) and not conference.is_final
-    items = list(_visible_items(conference, request.user))
+    items = list(_visible_items(conference, request.user).prefetch_related("case__client__family"))
     minutes = MinutesForm(request.POST or None, initial={"minutes": conference.minutes})
     decision_forms = [
         DecisionForm(request.POST or None, instance=item, prefix=f"item{item.pk}") for item in items
@@ -129,7 +141,8 @@ def conference_detail(request, public_id):
         {
             "conference": conference,
             "items": list(zip(items, decision_forms, strict=True)),
-            "attendees": conference.attendees.select_related("staff"),
+            "attendees": _visible_attendees(conference, items),
+            "person_form": PersonAttendeeForm(items=items),
             "amendments": conference.amendments.select_related("added_by"),
             "minutes_form": minutes,
             "external_form": ExternalAttendeeForm(prefix="external"),

@@ -72,6 +72,8 @@ def plan_detail(request, public_id):
             if access.can_supervise(request.user)
             else None,
             "decision_form": ReviewDecisionForm(),
+            "client_views": plan.client_views.select_related("recorded_by"),  # type: ignore[attr-defined]
+            "can_record_view": access.can_change_cases(request.user) and plan.case.is_open,
         },
     )
 

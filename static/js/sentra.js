@@ -4,6 +4,14 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("form[data-autosubmit] select").forEach((select) => {
     select.addEventListener("change", () => select.form.submit());
   });
+  // A button that checks the same choice for every row of its form (attendance: everyone
+  // present): <button type="button" data-mark-all="present">.
+  document.querySelectorAll("[data-mark-all]").forEach((button) => {
+    button.addEventListener("click", () => {
+      button.form.querySelectorAll(`input[type=radio][value="${button.dataset.markAll}"]`)
+        .forEach((radio) => { radio.checked = true; });
+    });
+  });
   // Buttons that ask before acting: <button data-confirm="...">.
   document.querySelectorAll("[data-confirm]").forEach((element) => {
     element.addEventListener("click", (event) => {

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from activities.demo import seed_activities
 from casework.demo import seed_cases
 from clients.demo import seed_clients
 from sentra import demo
@@ -36,6 +37,12 @@ class Command(BaseCommand):
         )
         if cases:
             self.stdout.write(f"Opened {cases} demo cases.")
+        centre_workers = [accounts["peksos1"], accounts["peksos2"]]
+        activities = seed_activities(
+            accounts["peksos1"].centre, centre_workers, accounts["supervisor1"], seed=2026
+        )
+        if activities:
+            self.stdout.write(f"Logged {activities} demo activities.")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Password for every demo account: {demo.DEMO_PASSWORD}")
         for username, user in accounts.items():

@@ -1,0 +1,1 @@
+"""Activities forms, one module per sub-domain."""

@@ -1,0 +1,115 @@
+"""An activity, its photos, and the one-screen attendance list."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from activities.forms.common import (
+    FACILITATOR_MISSING,
+    TIME_INPUT,
+    OneTimeKeyForm,
+    require_order,
+    require_someone,
+)
+from activities.models import Activity, ActivityKind, Attendance
+from activities.models.activities import EARLIEST
+from activities.services.activities import ACTIVITY_DATA_FIELDS
+from sentra.inputs import DATE_INPUT, not_in_future, staff_of
+from sentra.scopes import Role
+from sentra.uploads import validate_upload
+
+
+class ActivityForm(OneTimeKeyForm, forms.ModelForm):
+    class Meta:
+        model = Activity
+        fields = ACTIVITY_DATA_FIELDS
+        widgets = {
+            "held_on": DATE_INPUT,
+            "starts_at": TIME_INPUT,
+            "ends_at": TIME_INPUT,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].queryset = ActivityKind.objects.for_centre(centre).active()
+        self.fields["facilitator_staff"].queryset = staff_of(
+            centre, Role.SOCIAL_WORKER, Role.SUPERVISOR, Role.ADMIN
+        )
+        if self.instance.pk:
+            del self.fields["submission_key"]
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        not_in_future(held_on, _("An activity is recorded once it has taken place."))
+        if held_on < EARLIEST:
+            raise forms.ValidationError(_("Check the year of the date."))
+        return held_on
+
+    def clean(self):
+        cleaned = super().clean()
+        require_someone(self, "facilitator_staff", "facilitator_name", FACILITATOR_MISSING)
+        require_order(self, "starts_at", "ends_at", _("It must end after it starts."))
+        return cleaned
+
+
+class SessionForm(forms.ModelForm):
+    """What the duty worker adds when opening a timetable session: the rest comes from the
+    timetable."""
+
+    class Meta:
+        model = Activity
+        fields = ["topic", "facilitator_staff", "facilitator_name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["facilitator_staff"].queryset = staff_of(
+            centre, Role.SOCIAL_WORKER, Role.SUPERVISOR, Role.ADMIN
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        require_someone(self, "facilitator_staff", "facilitator_name", FACILITATOR_MISSING)
+        return cleaned
+
+
+class AttendanceForm(forms.Form):
+    """One choice per person on the list: present, excused, sick, absent, or (for someone
+    not yet marked) not taking part. Everyone starts at `default`."""
+
+    def __init__(self, *args, candidates, existing: dict[int, str], default: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = list(candidates)
+        statuses = list(Attendance.Status.choices)
+        for case in self.candidates:
+            marked = case.pk in existing
+            self.fields[f"case-{case.pk}"] = forms.ChoiceField(
+                label=case.client.full_name,
+                choices=statuses if marked else [("", _("Not taking part")), *statuses],
+                required=False,
+                initial=existing.get(case.pk, default),
+                widget=forms.RadioSelect(attrs={"class": "btn-check"}),
+            )
+
+    def rows(self):
+        return [(case, self[f"case-{case.pk}"]) for case in self.candidates]
+
+    def marks(self) -> dict[int, str]:
+        return {case.pk: self.cleaned_data.get(f"case-{case.pk}") or "" for case in self.candidates}
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(label=_("Photo"), help_text=_("JPEG or PNG, at most 10 MB."))
+    caption = forms.CharField(label=_("Caption"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.content_type = ""
+
+    def clean_photo(self):
+        upload = self.cleaned_data["photo"]
+        content_type = validate_upload(upload)
+        if not content_type.startswith("image/"):
+            raise forms.ValidationError(_("Upload a photo (JPEG or PNG), not a document."))
+        self.content_type = content_type
+        return upload
