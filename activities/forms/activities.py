@@ -74,8 +74,9 @@ class SessionForm(forms.ModelForm):
 
 
 class AttendanceForm(forms.Form):
-    """One choice per person on the list: present, excused, sick, absent, or (for someone
-    not yet marked) not taking part. Everyone starts at `default`."""
+    """One choice per person on the list: present, excused, sick or absent; and, when
+    the list starts empty (`default` ""), not taking part for someone not marked yet.
+    Everyone starts at `default`."""
 
     def __init__(self, *args, candidates, existing: dict[int, str], default: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,7 +86,7 @@ class AttendanceForm(forms.Form):
             marked = case.pk in existing
             self.fields[f"case-{case.pk}"] = forms.ChoiceField(
                 label=case.client.full_name,
-                choices=statuses if marked else [("", _("Not taking part")), *statuses],
+                choices=statuses if marked or default else [("", _("Not taking part")), *statuses],
                 required=False,
                 initial=existing.get(case.pk, default),
                 widget=forms.RadioSelect(attrs={"class": "btn-check"}),

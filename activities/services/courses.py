@@ -8,7 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from activities.models import Competency, Course, Enrolment, Module, ModuleEvaluation
+from activities.models import (
+    Certificate,
+    Competency,
+    Course,
+    Enrolment,
+    Module,
+    ModuleEvaluation,
+)
 from activities.rules import attendee_cases
 from activities.services.keys import create_once
 from sentra import audit
@@ -157,7 +164,8 @@ def record_final_result(
         raise ValidationError(_("This participant withdrew from the course."))
     if result not in Competency.values:
         raise ValidationError(_("Choose competent or not yet competent."))
-    if hasattr(enrolment, "certificate") and result != Competency.COMPETENT:
+    certified = Certificate.objects.filter(enrolment=enrolment).exists()
+    if certified and result != Competency.COMPETENT:
         raise ValidationError(_("A certificate was issued; the result can no longer go down."))
     enrolment.status = Enrolment.Status.COMPLETED
     enrolment.final_result = result
