@@ -86,7 +86,7 @@ def sewing_course(rng, centre, by, people, today) -> Course:
     course = _course(
         centre,
         by,
-        "Kursus Menjahit Angkatan I 2026",
+        "Kursus Menjahit Angkatan II",
         Skill.SEWING,
         today - timedelta(days=35),
         today + timedelta(days=49),
@@ -127,7 +127,7 @@ def finished_salon_course(rng, centre, supervisor, people, today, kinds) -> Cour
     course = _course(
         centre,
         supervisor,
-        "Pelatihan Salon Kecantikan Angkatan 2025",
+        "Pelatihan Salon Kecantikan Angkatan I",
         Skill.SALON,
         today - timedelta(days=130),
         today - timedelta(days=21),

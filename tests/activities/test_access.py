@@ -171,16 +171,16 @@ def test_a_social_worker_of_the_centre_may_mark_people_of_cases_not_theirs(
     url = reverse("activities:attendance", args=[world["activity"].public_id])
     body = client_for(colleague).get(url).content.decode()
     assert case.client.full_name in body
-    detail = client_for(colleague).get(reverse("activities:detail", args=[world["activity"].public_id]))
+    detail = client_for(colleague).get(
+        reverse("activities:detail", args=[world["activity"].public_id])
+    )
     # ...but the link to the case is only for those who may open it.
     assert reverse("casework:case-detail", args=[case.public_id]) not in detail.content.decode()
 
 
 def test_another_centres_case_never_appears_on_a_list(world, outsider, other_centre, client_for):
     stranger = open_case_for(
-        ClientFactory(
-            centre=other_centre, registered_by=outsider, full_name="Orang Lain"
-        ),
+        ClientFactory(centre=other_centre, registered_by=outsider, full_name="Orang Lain"),
         outsider,
         outsider,
     )
@@ -197,4 +197,6 @@ def test_lists_show_the_outsider_nothing_of_another_centre(outsider, client_for,
     assert str(world["activity"].public_id) not in activities
     assert "No activities logged yet." in activities
     assert "Nothing scheduled." in http.get(reverse("activities:timetable")).content.decode()
-    assert "Nothing on the timetable today." in http.get(reverse("activities:today")).content.decode()
+    assert (
+        "Nothing on the timetable today." in http.get(reverse("activities:today")).content.decode()
+    )

@@ -63,7 +63,10 @@ def test_a_late_consent_is_honoured_when_the_attendance_is_taken_again(worker, m
     record_attendance(by=worker, activity=session, marks={case.pk: "present"})
     assert not ServiceRecord.objects.filter(case=case).exists()
     Consent.objects.create(
-        client=case.client, purpose="services", given_by="client", recorded_by=worker,
+        client=case.client,
+        purpose="services",
+        given_by="client",
+        recorded_by=worker,
         given_on=session.held_on,
     )
     record_attendance(by=worker, activity=session, marks={case.pk: "present"})
@@ -121,9 +124,7 @@ def test_a_one_off_activity_starts_with_nobody_marked(worker, make_resident, cli
     assert "checked" in html.split(f'name="case-{case.pk}" value=""')[1].split(">")[0]
 
 
-def test_an_activity_can_be_logged_and_a_double_submit_lands_on_the_first(
-    worker, client_for
-):
+def test_an_activity_can_be_logged_and_a_double_submit_lands_on_the_first(worker, client_for):
     http = client_for(worker)
     page = http.get(reverse("activities:create")).content.decode()
     key = page.split('name="submission_key" value="')[1].split('"')[0]
@@ -140,8 +141,10 @@ def test_an_activity_can_be_logged_and_a_double_submit_lands_on_the_first(
     second = http.post(reverse("activities:create"), data)
     assert Activity.objects.count() == 1
     activity = Activity.objects.get()
-    assert first["Location"] == second["Location"] == reverse(
-        "activities:attendance", args=[activity.public_id]
+    assert (
+        first["Location"]
+        == second["Location"]
+        == reverse("activities:attendance", args=[activity.public_id])
     )
     assert activity.facilitator == "Bripka Sari" and activity.recorded_by == worker
 

@@ -34,7 +34,9 @@ def demo_centre():
     accounts = demo.seed_organisation()
     centre = accounts["peksos1"].centre
     seed_clients(centre, [accounts["peksos1"], accounts["peksos2"]], 57, seed=2026)
-    seed_cases(centre, [accounts["peksos1"], accounts["peksos2"]], accounts["supervisor1"], seed=2026)
+    seed_cases(
+        centre, [accounts["peksos1"], accounts["peksos2"]], accounts["supervisor1"], seed=2026
+    )
     return centre, accounts
 
 
@@ -60,7 +62,10 @@ def test_a_morning_meeting_of_18_books_nothing_and_therapy_books_only_for_eligib
     slot = save_slot(
         by=accounts["supervisor1"],
         slot=ScheduleSlot(
-            centre=centre, kind=kind("morning_meeting"), starts_at="06:30", valid_from=date(2026, 1, 1)
+            centre=centre,
+            kind=kind("morning_meeting"),
+            starts_at="06:30",
+            valid_from=date(2026, 1, 1),
         ),
         fields=[],
     )
@@ -69,7 +74,9 @@ def test_a_morning_meeting_of_18_books_nothing_and_therapy_books_only_for_eligib
         for case in attendee_cases(centre, today)
     }
     session_url = reverse("activities:session", args=[slot.public_id, today.isoformat()])
-    response = duty.post(session_url, {"session-facilitator_staff": accounts["peksos1"].pk, **marks})
+    response = duty.post(
+        session_url, {"session-facilitator_staff": accounts["peksos1"].pk, **marks}
+    )
     assert response.status_code == 302
     meeting = Activity.objects.get(slot=slot)
     assert meeting.attendances.filter(status="present").count() == 18
@@ -99,7 +106,9 @@ def test_a_morning_meeting_of_18_books_nothing_and_therapy_books_only_for_eligib
     booked = ServiceRecord.objects.filter(activity_attendance__activity=therapy)
     assert 0 < len(eligible) < 18
     assert set(booked.values_list("case", flat=True)) == eligible
-    assert ServiceRecord.objects.filter(case__centre=centre).count() == services_before + len(eligible)
+    assert ServiceRecord.objects.filter(case__centre=centre).count() == services_before + len(
+        eligible
+    )
     assert service_rows(centre, today).get("Konseling", 0) == counselling_before
     skipped = therapy.attendances.exclude(service_skipped_reason="")
     assert skipped.count() == 18 - len(eligible)

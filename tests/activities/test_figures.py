@@ -50,18 +50,41 @@ def march(centre, other_centre, worker, supervisor, outsider):
     p5 = resident(centre, worker, supervisor, stage="planning")
     q1 = resident(other_centre, outsider, outsider)
     Case.objects.update(opened_at=datetime(2025, 1, 1, 8, 0).astimezone())
-    held(worker, "morning_meeting", date(2026, 3, 2), {p1: "present", p2: "present", p3: "present", p4: "sick"})
+    held(
+        worker,
+        "morning_meeting",
+        date(2026, 3, 2),
+        {p1: "present", p2: "present", p3: "present", p4: "sick"},
+    )
     held(worker, "morning_meeting", date(2026, 3, 3), {p1: "present", p2: "present"})
     held(worker, "group_therapy", date(2026, 3, 4), {p1: "present", p2: "present", p5: "present"})
     held(worker, "sport", date(2026, 2, 28), {p1: "present"})
     held(worker, "sport", date(2026, 4, 1), {p1: "present"})
     held(outsider, "morning_meeting", date(2026, 3, 2), {q1: "present"})
-    c1 = make_course(worker, [p1, p2], title="C1", starts_on=date(2026, 2, 15), ends_on=date(2026, 3, 10))
-    make_course(worker, [p2, p3], title="C2", starts_on=date(2026, 3, 20), ends_on=date(2026, 5, 30))
-    c3 = make_course(worker, [p4], title="C3", starts_on=date(2026, 1, 1), ends_on=date(2026, 2, 28))
+    c1 = make_course(
+        worker, [p1, p2], title="C1", starts_on=date(2026, 2, 15), ends_on=date(2026, 3, 10)
+    )
+    make_course(
+        worker, [p2, p3], title="C2", starts_on=date(2026, 3, 20), ends_on=date(2026, 5, 30)
+    )
+    c3 = make_course(
+        worker, [p4], title="C3", starts_on=date(2026, 1, 1), ends_on=date(2026, 2, 28)
+    )
     make_course(worker, [], title="C4", starts_on=date(2026, 4, 1), ends_on=date(2026, 4, 30))
-    finish(worker, c1, p1, certificate_on=date(2026, 3, 5), package=("tools", 2_500_000, date(2026, 3, 12)))
-    finish(worker, c1, p2, certificate_on=date(2026, 4, 2), package=("capital", 3_000_000, date(2026, 3, 20)))
+    finish(
+        worker,
+        c1,
+        p1,
+        certificate_on=date(2026, 3, 5),
+        package=("tools", 2_500_000, date(2026, 3, 12)),
+    )
+    finish(
+        worker,
+        c1,
+        p2,
+        certificate_on=date(2026, 4, 2),
+        package=("capital", 3_000_000, date(2026, 3, 20)),
+    )
     finish(worker, c3, p4, package=("tools", 1_000_000, date(2026, 2, 25)))
 
 
@@ -89,7 +112,10 @@ def test_the_centres_march_counts_activities_people_and_attendances_apart(centre
         certificates=1,
         starter_packages=2,
         starter_package_amount=5_500_000,
-        starter_packages_by_kind=[PackageCount("capital", 1, 3_000_000), PackageCount("tools", 1, 2_500_000)],
+        starter_packages_by_kind=[
+            PackageCount("capital", 1, 3_000_000),
+            PackageCount("tools", 1, 2_500_000),
+        ],
     )
 
 
