@@ -2,7 +2,7 @@
 salon course with sessions, results, certificates, starter packages and a salon open day.
 Called by activities/demo.py."""
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -56,7 +56,7 @@ def mark_at_random(rng) -> str:
 
 def backdate(activity, day: date, starts) -> None:
     """Attendance was taken when the session ended, not when the demo ran."""
-    moment = timezone.make_aware(timezone.datetime.combine(day, starts)) + timedelta(hours=1)
+    moment = timezone.make_aware(datetime.combine(day, starts)) + timedelta(hours=1)
     Activity.objects.filter(pk=activity.pk).update(attendance_taken_at=moment)
     Attendance.objects.filter(activity=activity).update(recorded_at=moment)
 

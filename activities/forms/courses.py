@@ -191,7 +191,7 @@ class CertificateForm(forms.ModelForm):
 
 
 class StarterPackageForm(forms.ModelForm):
-    service_type = forms.ModelChoiceField(
+    service_type: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Recorded as the ATENSI service"),
         queryset=None,
         help_text=_("Vocational (starter package, business capital) or social assistance."),

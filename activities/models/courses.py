@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from activities.models.activities import EARLIEST, ExternalRole
+from activities.models.activities import EARLIEST
 from sentra.scopes import in_centre
 
 MAX_CAPACITY = 200
@@ -104,10 +104,6 @@ class Course(models.Model):
     @property
     def instructor(self) -> str:
         return str(self.instructor_staff) if self.instructor_staff_id else self.instructor_name
-
-    @property
-    def instructor_role(self) -> str:
-        return ExternalRole.INSTRUCTOR.label
 
     def state_on(self, day: date) -> str:
         if day < self.starts_on:

@@ -48,12 +48,13 @@ class AttendanceOutcome:
 def create_activity(*, by: User, data: dict, submission_key=None, request=None) -> Activity:
     """A new activity of the user's centre (a second submit of the same form returns the
     first one's activity)."""
-    if by.centre is None:
+    centre = by.centre
+    if centre is None:
         raise ValidationError(_("Activities belong to a centre; log in as its staff."))
 
     def create() -> Activity:
         activity = Activity.objects.create(
-            centre=by.centre, recorded_by=by, submission_key=submission_key, **data
+            centre=centre, recorded_by=by, submission_key=submission_key, **data
         )
         audit.record(audit.Action.CREATE, by=by, obj=activity, request=request, fields=sorted(data))
         return activity

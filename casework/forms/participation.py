@@ -38,7 +38,7 @@ class PlanViewForm(forms.ModelForm):
             "recorded_on": DATE_INPUT,
         }
 
-    def __init__(self, *args, child: bool, **kwargs):
+    def __init__(self, *args, child, **kwargs):
         super().__init__(*args, **kwargs)
         self.child = child
         if child:

@@ -159,11 +159,11 @@ class ConferenceAttendee(models.Model):
         ordering = ["staff__full_name", "name"]
 
     def __str__(self) -> str:
-        if self.staff_id:
+        if self.staff is not None:
             return self.staff.full_name
-        if self.client_id:
+        if self.client is not None:
             return self.client.full_name
-        if self.family_member_id:
+        if self.family_member is not None:
             return self.family_member.name
         return self.name
 
