@@ -22,16 +22,22 @@ pytestmark = pytest.mark.django_db
 
 ROLES = ["worker", "colleague", "supervisor", "admin", "outsider"]
 # Who may do what, as status codes per role.
-READ = dict(worker=200, colleague=200, supervisor=200, admin=200, outsider=404)
-LIST = dict(worker=200, colleague=200, supervisor=200, admin=200, outsider=200)
-RECORD_PAGE = dict(worker=200, colleague=200, supervisor=200, admin=403, outsider=404)
-RECORD_POST = dict(worker=302, colleague=302, supervisor=302, admin=403, outsider=404)
-OWN_CENTRE_FORM = dict(worker=200, colleague=200, supervisor=200, admin=403, outsider=200)
-SCHEDULE_PAGE = dict(worker=403, colleague=403, supervisor=200, admin=200, outsider=403)
-SCHEDULE_EDIT = dict(worker=403, colleague=403, supervisor=200, admin=200, outsider=404)
-KINDS = dict(worker=403, colleague=403, supervisor=403, admin=200, outsider=403)
-KIND_EDIT = dict(worker=403, colleague=403, supervisor=403, admin=200, outsider=404)
-CASE_READ = dict(worker=200, colleague=404, supervisor=200, admin=200, outsider=404)
+READ = {"worker": 200, "colleague": 200, "supervisor": 200, "admin": 200, "outsider": 404}
+LIST = {"worker": 200, "colleague": 200, "supervisor": 200, "admin": 200, "outsider": 200}
+RECORD_PAGE = {"worker": 200, "colleague": 200, "supervisor": 200, "admin": 403, "outsider": 404}
+RECORD_POST = {"worker": 302, "colleague": 302, "supervisor": 302, "admin": 403, "outsider": 404}
+OWN_CENTRE_FORM = {
+    "worker": 200,
+    "colleague": 200,
+    "supervisor": 200,
+    "admin": 403,
+    "outsider": 200,
+}
+SCHEDULE_PAGE = {"worker": 403, "colleague": 403, "supervisor": 200, "admin": 200, "outsider": 403}
+SCHEDULE_EDIT = {"worker": 403, "colleague": 403, "supervisor": 200, "admin": 200, "outsider": 404}
+KINDS = {"worker": 403, "colleague": 403, "supervisor": 403, "admin": 200, "outsider": 403}
+KIND_EDIT = {"worker": 403, "colleague": 403, "supervisor": 403, "admin": 200, "outsider": 404}
+CASE_READ = {"worker": 200, "colleague": 404, "supervisor": 200, "admin": 200, "outsider": 404}
 
 
 def png() -> io.BytesIO:

@@ -102,7 +102,7 @@ def test_a_session_in_the_future_or_on_a_day_off_is_not_found(
 def test_a_course_slot_lists_only_the_course_participants(
     centre, supervisor, worker, make_resident, client_for
 ):
-    inside, outside = make_resident(name="Peserta Kursus"), make_resident(name="Bukan Peserta")
+    inside, _outside = make_resident(name="Peserta Kursus"), make_resident(name="Bukan Peserta")
     course = make_course(worker, [inside])
     sewing = slot(centre, supervisor, "vocational_session", course=course)
     url = reverse("activities:session", args=[sewing.public_id, timezone.localdate()])
