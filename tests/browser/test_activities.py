@@ -58,7 +58,7 @@ def test_the_duty_worker_takes_the_morning_meetings_attendance_from_the_home_pag
 
     meeting = Activity.objects.get(kind__code="morning_meeting")
     statuses = dict(meeting.attendances.values_list("case__client__full_name", "status"))
-    assert statuses == {**{name: "present" for name in NAMES}, "Cici Nasution": "sick"}
+    assert statuses == {**dict.fromkeys(NAMES, "present"), "Cici Nasution": "sick"}
     assert not ServiceRecord.objects.filter(case__in=residents).exists()
 
     phone.goto("/")
