@@ -37,6 +37,12 @@ class ActivityForm(OneTimeKeyForm, forms.ModelForm):
         )
         if self.instance.pk:
             del self.fields["submission_key"]
+            # The marks (and any services booked from them) belong to this kind and day;
+            # a timetable session is its slot's on its day.
+            if self.instance.attendance_taken or self.instance.slot_id:
+                for name in ("kind", "held_on"):
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _("Fixed once the attendance is taken.")
 
     def clean_held_on(self):
         held_on = self.cleaned_data["held_on"]

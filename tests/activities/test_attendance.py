@@ -4,6 +4,7 @@ service and only for people whose case may receive one."""
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from activities.models import Activity, Attendance
 from activities.services.activities import attendance_candidates, record_attendance
@@ -170,3 +171,29 @@ def test_an_activity_form_explains_what_is_wrong(worker, client_for, change, mes
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Activity.objects.exists()
+
+
+def test_the_kind_and_day_stay_fixed_once_the_attendance_is_taken(
+    worker, make_resident, client_for
+):
+    case = make_resident()
+    session = log_activity(worker, "group_therapy", topic="Sesi 1")
+    record_attendance(by=worker, activity=session, marks={case.pk: "present"})
+    response = client_for(worker).post(
+        reverse("activities:edit", args=[session.public_id]),
+        {
+            "kind": kind("morning_meeting").pk,
+            "held_on": "2026-01-05",
+            "starts_at": "13:30",
+            "facilitator_staff": worker.pk,
+            "topic": "Sesi pertama",
+        },
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert (session.kind.code, session.held_on, session.topic) == (
+        "group_therapy",
+        timezone.localdate(),
+        "Sesi pertama",
+    )
+    assert session.attendances.get().service.delivered_on == session.held_on
