@@ -281,7 +281,7 @@ def stored(edit: EditForm) -> str:
 
 
 @pytest.fixture
-def setting(cast, case, centre, reference_data):
+def setting(cast, case, centre):
     return {**cast, "case": case, "centre": centre}
 
 

@@ -516,7 +516,7 @@ def test_every_url_is_classified():
 
 
 @pytest.fixture
-def setting(cast, case, centre, reference_data, consent_to_services):
+def setting(cast, case, centre, consent_to_services):
     return {**cast, "case": case, "centre": centre}
 
 
