@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('casework', '0005_plan_views_and_people_at_conferences'),
+        ('casework', '0006_plan_views_and_people_at_conferences'),
         ('sentra', '0002_numbersequence'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

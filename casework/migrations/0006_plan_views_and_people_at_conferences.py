@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0004_service_catalogue'),
+        ('casework', '0005_versions'),
         ('clients', '0002_reference_data_and_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -31,6 +31,7 @@ class Migration(migrations.Migration):
             name='HistoricalPlanView',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
                 ('public_id', models.UUIDField(db_index=True, default=uuid.uuid4, editable=False)),
                 ('speaker', models.CharField(choices=[('client', 'The client'), ('child', 'The child'), ('guardian', 'Parent or guardian')], max_length=10, verbose_name='whose view')),
                 ('agreement', models.CharField(choices=[('agreed', 'Agreed'), ('with_changes', 'Agreed with changes'), ('not_agreed', 'Not agreed')], max_length=12, verbose_name='agreement')),
@@ -61,6 +62,7 @@ class Migration(migrations.Migration):
             name='PlanView',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
                 ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
                 ('speaker', models.CharField(choices=[('client', 'The client'), ('child', 'The child'), ('guardian', 'Parent or guardian')], max_length=10, verbose_name='whose view')),
                 ('agreement', models.CharField(choices=[('agreed', 'Agreed'), ('with_changes', 'Agreed with changes'), ('not_agreed', 'Not agreed')], max_length=12, verbose_name='agreement')),
