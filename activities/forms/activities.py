@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from activities.forms.common import (
     FACILITATOR_MISSING,
     TIME_INPUT,
-    OneTimeKeyForm,
     require_order,
     require_someone,
 )
@@ -18,7 +17,7 @@ from sentra.scopes import Role
 from sentra.uploads import validate_upload
 
 
-class ActivityForm(OneTimeKeyForm, forms.ModelForm):
+class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = ACTIVITY_DATA_FIELDS
@@ -35,14 +34,12 @@ class ActivityForm(OneTimeKeyForm, forms.ModelForm):
         self.fields["facilitator_staff"].queryset = staff_of(
             centre, Role.SOCIAL_WORKER, Role.SUPERVISOR, Role.ADMIN
         )
-        if self.instance.pk:
-            del self.fields["submission_key"]
-            # The marks (and any services booked from them) belong to this kind and day;
-            # a timetable session is its slot's on its day.
-            if self.instance.attendance_taken or self.instance.slot_id:
-                for name in ("kind", "held_on"):
-                    self.fields[name].disabled = True
-                    self.fields[name].help_text = _("Fixed once the attendance is taken.")
+        # The marks (and any services booked from them) belong to this kind and day; a
+        # timetable session is its slot's on its day.
+        if self.instance.pk and (self.instance.attendance_taken or self.instance.slot_id):
+            for name in ("kind", "held_on"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Fixed once the attendance is taken.")
 
     def clean_held_on(self):
         held_on = self.cleaned_data["held_on"]

@@ -1,23 +1,10 @@
-"""Pieces the activities forms share: the time widget, the one-time key of create forms,
-and the checks of a facilitator or instructor (staff or an external person)."""
-
-import uuid
+"""Pieces the activities forms share: the time widget and the checks of a facilitator or
+instructor (staff or an external person)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-class OneTimeKeyForm(forms.Form):
-    """A create form whose every showing carries a fresh key (activities/services/keys.py):
-    submitting it twice lands on the first submit's record."""
-
-    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["submission_key"].initial = uuid.uuid4()
 
 
 def require_someone(form, staff_field: str, name_field: str, message) -> None:

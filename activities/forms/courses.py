@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms.common import OneTimeKeyForm, require_order, require_someone
+from activities.forms.common import require_order, require_someone
 from activities.models import (
     BusinessPractice,
     Certificate,
@@ -22,7 +22,7 @@ from sentra.inputs import DATE_INPUT, not_in_future, staff_of
 from sentra.scopes import Role
 
 
-class CourseForm(OneTimeKeyForm, forms.ModelForm):
+class CourseForm(forms.ModelForm):
     class Meta:
         model = Course
         fields = [
@@ -49,8 +49,6 @@ class CourseForm(OneTimeKeyForm, forms.ModelForm):
         self.fields["instructor_staff"].queryset = staff_of(
             centre, Role.SOCIAL_WORKER, Role.SUPERVISOR, Role.ADMIN
         )
-        if self.instance.pk:
-            del self.fields["submission_key"]
 
     def clean_starts_on(self):
         starts_on = self.cleaned_data["starts_on"]
@@ -231,7 +229,7 @@ class StarterPackageForm(forms.ModelForm):
         return given_on
 
 
-class PracticeForm(OneTimeKeyForm, forms.ModelForm):
+class PracticeForm(forms.ModelForm):
     class Meta:
         model = BusinessPractice
         fields = ["practised_on", "description", "customers", "takings", "notes"]

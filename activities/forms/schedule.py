@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms.common import TIME_INPUT, OneTimeKeyForm, require_order
+from activities.forms.common import TIME_INPUT, require_order
 from activities.models import ActivityKind, Course, ScheduleSlot
 from activities.models.schedule import WEEKDAYS, days_mask
 from casework.models import ServiceType
@@ -11,7 +11,7 @@ from sentra.inputs import DATE_INPUT, staff_of
 from sentra.scopes import Role
 
 
-class ScheduleSlotForm(OneTimeKeyForm, forms.ModelForm):
+class ScheduleSlotForm(forms.ModelForm):
     weekdays = forms.TypedMultipleChoiceField(
         label=_("Days of the week"),
         choices=WEEKDAYS,
@@ -53,7 +53,6 @@ class ScheduleSlotForm(OneTimeKeyForm, forms.ModelForm):
         self.fields["course"].help_text = _("Only for the sessions of a vocational course.")
         if self.instance.pk:
             self.initial["weekdays"] = self.instance.weekdays
-            del self.fields["submission_key"]
 
     def clean(self):
         cleaned = super().clean()

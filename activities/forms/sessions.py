@@ -3,13 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms.common import TIME_INPUT, OneTimeKeyForm, require_order
+from activities.forms.common import TIME_INPUT, require_order
 from activities.models import Activity
 from activities.models.activities import EARLIEST
 from sentra.inputs import DATE_INPUT, not_in_future
 
 
-class CourseSessionForm(OneTimeKeyForm, forms.ModelForm):
+class CourseSessionForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["held_on", "starts_at", "ends_at", "module", "topic", "description"]

@@ -114,8 +114,6 @@ class Activity(models.Model):
     attendance_taken_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    # The one-time key of the form that created it: a second submit finds this row.
-    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = ActivityQuerySet.as_manager()
     history = HistoricalRecords()

@@ -69,7 +69,6 @@ class Course(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = CourseQuerySet.as_manager()
     history = HistoricalRecords()

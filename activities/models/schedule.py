@@ -81,7 +81,6 @@ class ScheduleSlot(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = ScheduleSlotQuerySet.as_manager()
     history = HistoricalRecords()

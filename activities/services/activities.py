@@ -12,7 +12,6 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from activities.models import Activity, ActivityPhoto, Attendance, Enrolment
 from activities.rules import attendee_cases, service_refusals
-from activities.services.keys import create_once
 from casework.models import Case
 from casework.services.service_records import record_service
 from sentra import audit
@@ -45,21 +44,13 @@ class AttendanceOutcome:
 
 
 @transaction.atomic
-def create_activity(*, by: User, data: dict, submission_key=None, request=None) -> Activity:
-    """A new activity of the user's centre (a second submit of the same form returns the
-    first one's activity)."""
+def create_activity(*, by: User, data: dict, request=None) -> Activity:
+    """A new activity of the user's centre."""
     centre = by.centre
     if centre is None:
         raise ValidationError(_("Activities belong to a centre; log in as its staff."))
-
-    def create() -> Activity:
-        activity = Activity.objects.create(
-            centre=centre, recorded_by=by, submission_key=submission_key, **data
-        )
-        audit.record(audit.Action.CREATE, by=by, obj=activity, request=request, fields=sorted(data))
-        return activity
-
-    activity, _created = create_once(Activity, submission_key, create)
+    activity = Activity.objects.create(centre=centre, recorded_by=by, **data)
+    audit.record(audit.Action.CREATE, by=by, obj=activity, request=request, fields=sorted(data))
     return activity
 
 

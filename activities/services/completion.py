@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from activities.models import BusinessPractice, Certificate, Enrolment, StarterPackage
 from activities.models.activities import describe_refusal
 from activities.rules import service_refusals
-from activities.services.keys import create_once
 from casework.services.service_records import record_service
 from sentra import audit, numbering
 from sentra.models import User
@@ -83,14 +82,8 @@ def give_starter_package(
 
 @transaction.atomic
 def record_business_practice(
-    *, by: User, enrolment: Enrolment, data: dict, submission_key=None, request=None
+    *, by: User, enrolment: Enrolment, data: dict, request=None
 ) -> BusinessPractice:
-    def create() -> BusinessPractice:
-        practice = BusinessPractice.objects.create(
-            enrolment=enrolment, recorded_by=by, submission_key=submission_key, **data
-        )
-        audit.record(audit.Action.CREATE, by=by, obj=practice, request=request, fields=sorted(data))
-        return practice
-
-    practice, _created = create_once(BusinessPractice, submission_key, create)
+    practice = BusinessPractice.objects.create(enrolment=enrolment, recorded_by=by, **data)
+    audit.record(audit.Action.CREATE, by=by, obj=practice, request=request, fields=sorted(data))
     return practice

@@ -17,38 +17,27 @@ from activities.models import (
     ModuleEvaluation,
 )
 from activities.rules import attendee_cases
-from activities.services.keys import create_once
 from sentra import audit
 from sentra.models import User
 
 
 @transaction.atomic
-def save_course(
-    *, by: User, course: Course, fields: list[str], submission_key=None, request=None
-) -> Course:
+def save_course(*, by: User, course: Course, fields: list[str], request=None) -> Course:
     creating = course.pk is None
-
-    def save() -> Course:
-        if creating:
-            if by.centre is None:
-                raise ValidationError(_("Courses belong to a centre; log in as its staff."))
-            course.centre = by.centre
-            course.created_by = by
-            course.submission_key = submission_key
-        course.save()
-        audit.record(
-            audit.Action.CREATE if creating else audit.Action.UPDATE,
-            by=by,
-            obj=course,
-            request=request,
-            fields=fields,
-        )
-        return course
-
-    if not creating:
-        return save()
-    saved, _created = create_once(Course, submission_key, save)
-    return saved
+    if creating:
+        if by.centre is None:
+            raise ValidationError(_("Courses belong to a centre; log in as its staff."))
+        course.centre = by.centre
+        course.created_by = by
+    course.save()
+    audit.record(
+        audit.Action.CREATE if creating else audit.Action.UPDATE,
+        by=by,
+        obj=course,
+        request=request,
+        fields=fields,
+    )
+    return course
 
 
 @transaction.atomic

@@ -8,7 +8,6 @@ from django.db.models import Count, Q
 
 from activities.models import Activity, Attendance, ScheduleSlot
 from activities.services.activities import AttendanceOutcome, record_attendance
-from activities.services.keys import create_once
 from sentra import audit
 from sentra.models import User
 
@@ -34,29 +33,19 @@ class Session:
 
 
 @transaction.atomic
-def save_slot(
-    *, by: User, slot: ScheduleSlot, fields: list[str], submission_key=None, request=None
-) -> ScheduleSlot:
+def save_slot(*, by: User, slot: ScheduleSlot, fields: list[str], request=None) -> ScheduleSlot:
     creating = slot.pk is None
-
-    def save() -> ScheduleSlot:
-        if creating:
-            slot.created_by = by
-            slot.submission_key = submission_key
-        slot.save()
-        audit.record(
-            audit.Action.CREATE if creating else audit.Action.UPDATE,
-            by=by,
-            obj=slot,
-            request=request,
-            fields=fields,
-        )
-        return slot
-
-    if not creating:
-        return save()
-    saved, _created = create_once(ScheduleSlot, submission_key, save)
-    return saved
+    if creating:
+        slot.created_by = by
+    slot.save()
+    audit.record(
+        audit.Action.CREATE if creating else audit.Action.UPDATE,
+        by=by,
+        obj=slot,
+        request=request,
+        fields=fields,
+    )
+    return slot
 
 
 def sessions_on(centre, day: date) -> list[Session]:

@@ -66,7 +66,6 @@ def activity_create(request):
         activity = create_activity(
             by=request.user,
             data={k: form.cleaned_data[k] for k in ACTIVITY_DATA_FIELDS},
-            submission_key=form.cleaned_data["submission_key"],
             request=request,
         )
         messages.success(request, _("Activity saved. Now take the attendance."))

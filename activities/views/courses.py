@@ -57,7 +57,6 @@ def course_create(request):
             by=request.user,
             course=form.save(commit=False),
             fields=form.changed_data,
-            submission_key=form.cleaned_data["submission_key"],
             request=request,
         )
         messages.success(request, _("Course saved. Add its modules and participants."))
@@ -184,7 +183,6 @@ def course_session(request, public_id):
                 "facilitator_role": "instructor" if course.instructor_name else "",
                 "facilitator_institution": course.instructor_institution,
             },
-            submission_key=form.cleaned_data["submission_key"],
             request=request,
         )
         return redirect("activities:attendance", public_id=activity.public_id)

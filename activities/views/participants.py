@@ -187,7 +187,6 @@ def participant_practice(request, public_id):
         by=request.user,
         enrolment=enrolment,
         data={k: form.cleaned_data[k] for k in PracticeForm.Meta.fields},
-        submission_key=form.cleaned_data["submission_key"],
         request=request,
     )
     messages.success(request, _("Business practice recorded."))

@@ -56,7 +56,6 @@ def slot_create(request):
             by=request.user,
             slot=form.save(commit=False),
             fields=form.changed_data,
-            submission_key=form.cleaned_data["submission_key"],
             request=request,
         )
         messages.success(request, _("Added to the timetable."))
