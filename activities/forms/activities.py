@@ -12,12 +12,12 @@ from activities.forms.common import (
 from activities.models import Activity, ActivityKind, Attendance
 from activities.models.activities import EARLIEST
 from activities.services.activities import ACTIVITY_DATA_FIELDS
-from sentra.inputs import DATE_INPUT, not_in_future, staff_of
+from sentra.inputs import DATE_INPUT, VersionedForm, not_in_future, staff_of
 from sentra.scopes import Role
 from sentra.uploads import validate_upload
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(VersionedForm):
     class Meta:
         model = Activity
         fields = ACTIVITY_DATA_FIELDS

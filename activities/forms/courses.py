@@ -11,6 +11,7 @@ from activities.models import (
     Certificate,
     Competency,
     Course,
+    Enrolment,
     Module,
     StarterPackage,
 )
@@ -18,11 +19,11 @@ from activities.models.activities import EARLIEST
 from activities.models.completion import MAX_AMOUNT
 from activities.models.courses import MAX_CAPACITY
 from casework.models import Component, ServiceType
-from sentra.inputs import DATE_INPUT, not_in_future, staff_of
+from sentra.inputs import DATE_INPUT, VersionedForm, not_in_future, staff_of
 from sentra.scopes import Role
 
 
-class CourseForm(forms.ModelForm):
+class CourseForm(VersionedForm):
     class Meta:
         model = Course
         fields = [
@@ -158,7 +159,10 @@ class EvaluationForm(forms.Form):
         }
 
 
-class ResultForm(forms.Form):
+class ResultForm(VersionedForm):
+    """The participant's final result: recorded once, corrected by anyone who may record it
+    (the participant's version guards the correction)."""
+
     final_result = forms.ChoiceField(
         label=_("Final result"), choices=Competency.choices, widget=forms.RadioSelect
     )
@@ -168,6 +172,10 @@ class ResultForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    class Meta:
+        model = Enrolment
+        fields = ["final_result", "final_notes"]
 
 
 class WithdrawForm(forms.Form):

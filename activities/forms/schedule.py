@@ -7,11 +7,11 @@ from activities.forms.common import TIME_INPUT, require_order
 from activities.models import ActivityKind, Course, ScheduleSlot
 from activities.models.schedule import WEEKDAYS, days_mask
 from casework.models import ServiceType
-from sentra.inputs import DATE_INPUT, staff_of
+from sentra.inputs import DATE_INPUT, VersionedForm, staff_of
 from sentra.scopes import Role
 
 
-class ScheduleSlotForm(forms.ModelForm):
+class ScheduleSlotForm(VersionedForm):
     weekdays = forms.TypedMultipleChoiceField(
         label=_("Days of the week"),
         choices=WEEKDAYS,
@@ -64,8 +64,24 @@ class ScheduleSlotForm(forms.ModelForm):
         self.instance.days = days_mask(self.cleaned_data["weekdays"])
         return super().save(commit)
 
+    def describe_change(self, change) -> None:
+        """The days are stored as a mask; a conflict names them."""
+        if change.name != "days":
+            super().describe_change(change)
+            return
+        change.label = str(self.fields["weekdays"].label)
+        change.before, change.after = (_day_names(text) for text in (change.before, change.after))
+        change.yours = _day_names(str(days_mask(self.cleaned_data.get("weekdays") or [])))
 
-class ActivityKindForm(forms.ModelForm):
+
+def _day_names(mask: str) -> str:
+    """The days of a mask as the conflict table shows it ("18" → "Tuesday, Friday")."""
+    if not mask.isdigit():
+        return mask
+    return ", ".join(str(label) for day, label in WEEKDAYS if int(mask) & (1 << day)) or "—"
+
+
+class ActivityKindForm(VersionedForm):
     class Meta:
         model = ActivityKind
         fields = ["code", "name_id", "name_en", "service_type", "is_active"]

@@ -15,6 +15,7 @@ from activities.models.kinds import ActivityKind
 from casework.models import ServiceRecord
 from casework.models.stages import Stage
 from sentra.scopes import in_centre
+from sentra.versioning import Versioned
 
 EARLIEST = date(2000, 1, 1)
 
@@ -57,7 +58,7 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(in_centre(user))
 
 
-class Activity(models.Model):
+class Activity(Versioned):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     centre = models.ForeignKey("sentra.Centre", on_delete=models.PROTECT)
     kind = models.ForeignKey(

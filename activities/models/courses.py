@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from activities.models.activities import EARLIEST
 from sentra.scopes import in_centre
+from sentra.versioning import Versioned
 
 MAX_CAPACITY = 200
 
@@ -43,7 +44,7 @@ class CourseQuerySet(models.QuerySet):
         return self.filter(starts_on__lte=day, ends_on__gte=day)
 
 
-class Course(models.Model):
+class Course(Versioned):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     centre = models.ForeignKey("sentra.Centre", on_delete=models.PROTECT)
     skill = models.CharField(_("skill"), max_length=20, choices=Skill.choices)
@@ -155,7 +156,7 @@ class EnrolmentQuerySet(models.QuerySet):
         return self.exclude(status=Enrolment.Status.WITHDRAWN)
 
 
-class Enrolment(models.Model):
+class Enrolment(Versioned):
     """A case's place in a course (peserta)."""
 
     class Status(models.TextChoices):

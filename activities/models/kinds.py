@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from casework.models import ServiceType
+from sentra.versioning import Versioned
 
 
 class ActivityKindQuerySet(models.QuerySet):
@@ -19,7 +20,7 @@ class ActivityKindQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class ActivityKind(models.Model):
+class ActivityKind(Versioned):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     centre = models.ForeignKey("sentra.Centre", on_delete=models.PROTECT, null=True, blank=True)
     code = models.SlugField(_("code"), max_length=40)

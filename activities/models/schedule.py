@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from activities.models.kinds import ActivityKind
 from sentra.scopes import in_centre
+from sentra.versioning import Versioned
 
 # Monday is 0, as date.weekday() counts. Labels for the timetable and its form.
 WEEKDAYS = [
@@ -45,7 +46,7 @@ class ScheduleSlotQuerySet(models.QuerySet):
         )
 
 
-class ScheduleSlot(models.Model):
+class ScheduleSlot(Versioned):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     centre = models.ForeignKey("sentra.Centre", on_delete=models.PROTECT)
     kind = models.ForeignKey(

@@ -16,6 +16,7 @@ from casework.models import Case
 from casework.services.service_records import record_service
 from sentra import audit
 from sentra.models import User
+from sentra.versioning import save_versioned
 
 # What a form hands to create_activity (the centre and the recorder come from the user).
 ACTIVITY_DATA_FIELDS = [
@@ -56,7 +57,9 @@ def create_activity(*, by: User, data: dict, request=None) -> Activity:
 
 @transaction.atomic
 def update_activity(*, by: User, activity: Activity, fields: list[str], request=None) -> Activity:
-    activity.save()
+    """Save an edited activity, unless somebody saved it since its form was read
+    (sentra.versioning.EditConflict)."""
+    save_versioned(activity)
     audit.record(audit.Action.UPDATE, by=by, obj=activity, request=request, fields=fields)
     return activity
 

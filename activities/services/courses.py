@@ -19,6 +19,7 @@ from activities.models import (
 from activities.rules import attendee_cases
 from sentra import audit
 from sentra.models import User
+from sentra.versioning import save_versioned
 
 
 @transaction.atomic
@@ -29,7 +30,7 @@ def save_course(*, by: User, course: Course, fields: list[str], request=None) ->
             raise ValidationError(_("Courses belong to a centre; log in as its staff."))
         course.centre = by.centre
         course.created_by = by
-    course.save()
+    save_versioned(course)
     audit.record(
         audit.Action.CREATE if creating else audit.Action.UPDATE,
         by=by,
@@ -80,6 +81,7 @@ def enrol_cases(*, by: User, course: Course, cases, request=None) -> list[Enrolm
 
 @transaction.atomic
 def withdraw_enrolment(*, by: User, enrolment: Enrolment, reason: str, request=None) -> Enrolment:
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if enrolment.status != Enrolment.Status.ENROLLED:
         raise ValidationError(_("Only a participant still taking part can withdraw."))
     enrolment.status = Enrolment.Status.WITHDRAWN
@@ -148,8 +150,11 @@ def record_module_evaluations(
 def record_final_result(
     *, by: User, enrolment: Enrolment, result: str, notes: str = "", on=None, request=None
 ) -> Enrolment:
-    """The participant completes the course: competent or not yet competent."""
-    if enrolment.status == Enrolment.Status.WITHDRAWN:
+    """The participant completes the course: competent or not yet competent. `enrolment`
+    may come from a form (ResultForm): it is saved unless somebody saved it since."""
+    # The row is locked and its status read afresh: a withdrawal a moment ago stands.
+    now = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if now.status == Enrolment.Status.WITHDRAWN:
         raise ValidationError(_("This participant withdrew from the course."))
     if result not in Competency.values:
         raise ValidationError(_("Choose competent or not yet competent."))
@@ -161,7 +166,7 @@ def record_final_result(
     enrolment.final_notes = notes
     enrolment.result_on = on or timezone.localdate()
     enrolment.result_by = by
-    enrolment.save()
+    save_versioned(enrolment)
     audit.record(
         audit.Action.UPDATE, by=by, obj=enrolment, request=request, fields=["final_result"]
     )

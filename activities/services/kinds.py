@@ -5,12 +5,13 @@ from django.db import transaction
 from activities.models import ActivityKind
 from sentra import audit
 from sentra.models import User
+from sentra.versioning import save_versioned
 
 
 @transaction.atomic
 def save_activity_kind(*, by: User, kind: ActivityKind, fields: list[str], request=None):
     creating = kind.pk is None
-    kind.save()
+    save_versioned(kind)
     audit.record(
         audit.Action.CREATE if creating else audit.Action.UPDATE,
         by=by,

@@ -10,6 +10,7 @@ from activities.models import Activity, Attendance, ScheduleSlot
 from activities.services.activities import AttendanceOutcome, record_attendance
 from sentra import audit
 from sentra.models import User
+from sentra.versioning import save_versioned
 
 
 @dataclass
@@ -37,7 +38,7 @@ def save_slot(*, by: User, slot: ScheduleSlot, fields: list[str], request=None) 
     creating = slot.pk is None
     if creating:
         slot.created_by = by
-    slot.save()
+    save_versioned(slot)
     audit.record(
         audit.Action.CREATE if creating else audit.Action.UPDATE,
         by=by,

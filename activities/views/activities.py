@@ -30,6 +30,7 @@ from clients.models import Consent
 from clients.services import clients_with_consent
 from sentra import access, audit
 from sentra.lists import paginate
+from sentra.versioning import EditConflict
 
 
 @require_GET
@@ -79,16 +80,25 @@ def activity_edit(request, public_id):
     access.require(access.can_record_activities(request.user))
     form = ActivityForm(request.POST or None, instance=activity, centre=activity.centre)
     if request.method == "POST" and form.is_valid():
-        if form.has_changed():
-            update_activity(
-                by=request.user,
-                activity=form.save(commit=False),
-                fields=form.changed_data,
-                request=request,
-            )
-        messages.success(request, _("Activity saved."))
-        return redirect("activities:detail", public_id=activity.public_id)
-    return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
+        try:
+            if form.has_changed():
+                update_activity(
+                    by=request.user,
+                    activity=form.save(commit=False),
+                    fields=form.changed_data,
+                    request=request,
+                )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+        else:
+            messages.success(request, _("Activity saved."))
+            return redirect("activities:detail", public_id=activity.public_id)
+    return render(
+        request,
+        "activities/activity_form.html",
+        {"form": form, "activity": activity},
+        status=409 if form.conflict else 200,
+    )
 
 
 @require_GET

@@ -23,6 +23,7 @@ from activities.services.courses import (
 )
 from sentra import access
 from sentra.lists import paginate
+from sentra.versioning import EditConflict
 
 
 @require_GET
@@ -70,16 +71,25 @@ def course_edit(request, public_id):
     access.require(access.can_record_activities(request.user))
     form = CourseForm(request.POST or None, instance=course, centre=course.centre)
     if request.method == "POST" and form.is_valid():
-        if form.has_changed():
-            save_course(
-                by=request.user,
-                course=form.save(commit=False),
-                fields=form.changed_data,
-                request=request,
-            )
-        messages.success(request, _("Course saved."))
-        return redirect("activities:course-detail", public_id=course.public_id)
-    return render(request, "activities/course_form.html", {"form": form, "course": course})
+        try:
+            if form.has_changed():
+                save_course(
+                    by=request.user,
+                    course=form.save(commit=False),
+                    fields=form.changed_data,
+                    request=request,
+                )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+        else:
+            messages.success(request, _("Course saved."))
+            return redirect("activities:course-detail", public_id=course.public_id)
+    return render(
+        request,
+        "activities/course_form.html",
+        {"form": form, "course": course},
+        status=409 if form.conflict else 200,
+    )
 
 
 @require_GET

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from activities.forms.courses import (
     CertificateForm,
@@ -24,6 +24,7 @@ from activities.services.completion import (
 from activities.services.courses import record_final_result, withdraw_enrolment
 from casework.models import Case
 from sentra import access
+from sentra.versioning import EditConflict
 
 
 def _back(enrolment):
@@ -58,12 +59,7 @@ def participant(request, public_id):
             "certificate": getattr(enrolment, "certificate", None),
             "package": getattr(enrolment, "starter_package", None),
             "practices": enrolment.practices.all(),  # type: ignore[attr-defined]
-            "result_form": ResultForm(
-                initial={
-                    "final_result": enrolment.final_result,
-                    "final_notes": enrolment.final_notes,
-                }
-            ),
+            "result_form": ResultForm(instance=enrolment),
             "certificate_form": CertificateForm(
                 initial={
                     "issued_on": timezone.localdate(),
@@ -82,27 +78,35 @@ def participant(request, public_id):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def participant_result(request, public_id):
+    """The final result: on the participant's page, and on a page of its own where a
+    mistake or a conflict with somebody else's result is shown."""
     enrolment = access.get_enrolment_for_user(request.user, public_id)
     access.require(access.can_record_activities(request.user))
-    form = ResultForm(request.POST)
-    if not form.is_valid():
-        _flash_errors(request, form)
-        return _back(enrolment)
-    try:
-        record_final_result(
-            by=request.user,
-            enrolment=enrolment,
-            result=form.cleaned_data["final_result"],
-            notes=form.cleaned_data["final_notes"],
-            request=request,
-        )
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(request, _("Final result saved."))
-    return _back(enrolment)
+    form = ResultForm(request.POST or None, instance=enrolment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_final_result(
+                by=request.user,
+                enrolment=form.save(commit=False),
+                result=form.cleaned_data["final_result"],
+                notes=form.cleaned_data["final_notes"],
+                request=request,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+        else:
+            messages.success(request, _("Final result saved."))
+            return _back(enrolment)
+    return render(
+        request,
+        "activities/participant_result.html",
+        {"enrolment": enrolment, "course": enrolment.course, "form": form},
+        status=409 if form.conflict else 200,
+    )
 
 
 @require_POST

@@ -19,6 +19,7 @@ from activities.services.kinds import save_activity_kind
 from activities.services.schedule import record_session, save_slot
 from activities.views.activities import attendance_context, report_outcome
 from sentra import access
+from sentra.versioning import EditConflict
 
 
 @require_GET
@@ -69,10 +70,24 @@ def slot_edit(request, public_id):
     access.require(access.can_manage_schedule(request.user))
     form = ScheduleSlotForm(request.POST or None, instance=slot, centre=slot.centre)
     if request.method == "POST" and form.is_valid():
-        save_slot(by=request.user, slot=form.save(commit=False), fields=form.changed_data)
-        messages.success(request, _("Timetable saved."))
-        return redirect("activities:timetable")
-    return render(request, "activities/slot_form.html", {"form": form, "slot": slot})
+        try:
+            save_slot(
+                by=request.user,
+                slot=form.save(commit=False),
+                fields=form.changed_data,
+                request=request,
+            )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+        else:
+            messages.success(request, _("Timetable saved."))
+            return redirect("activities:timetable")
+    return render(
+        request,
+        "activities/slot_form.html",
+        {"form": form, "slot": slot},
+        status=409 if form.conflict else 200,
+    )
 
 
 def _session_day(slot: ScheduleSlot, day: str) -> date:
@@ -158,9 +173,21 @@ def kind_edit(request, public_id):
     access.require(access.can_manage_reference_lists(request.user))
     form = ActivityKindForm(request.POST or None, instance=kind, centre=kind.centre)
     if request.method == "POST" and form.is_valid():
-        save_activity_kind(
-            by=request.user, kind=form.save(commit=False), fields=form.changed_data, request=request
-        )
-        messages.success(request, _("Kind of activity saved."))
-        return redirect("activities:kind-list")
-    return render(request, "activities/kind_form.html", {"form": form, "kind": kind})
+        try:
+            save_activity_kind(
+                by=request.user,
+                kind=form.save(commit=False),
+                fields=form.changed_data,
+                request=request,
+            )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+        else:
+            messages.success(request, _("Kind of activity saved."))
+            return redirect("activities:kind-list")
+    return render(
+        request,
+        "activities/kind_form.html",
+        {"form": form, "kind": kind},
+        status=409 if form.conflict else 200,
+    )

@@ -124,7 +124,7 @@ def table(w):
         ("course-session", [c], "get", None, RECORD_PAGE),
         ("module-evaluate", [c, w["module"].public_id], "get", None, RECORD_PAGE),
         ("participant", [e], "get", None, READ),
-        ("participant-result", [e], "post", {"final_result": "competent"}, RECORD_POST),
+        ("participant-result", [e], "get", None, RECORD_PAGE),
         ("participant-withdraw", [e], "post", {"reason": "x"}, RECORD_POST),
         ("participant-certificate", [e], "post", {}, RECORD_POST),
         ("participant-package", [e], "post", {}, RECORD_POST),

@@ -187,6 +187,7 @@ def test_the_kind_and_day_stay_fixed_once_the_attendance_is_taken(
             "starts_at": "13:30",
             "facilitator_staff": worker.pk,
             "topic": "Sesi pertama",
+            "version": session.version,
         },
     )
     assert response.status_code == 302

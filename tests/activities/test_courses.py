@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from activities.models import Activity, BusinessPractice, Certificate, ModuleEvaluation
 from activities.services.completion import give_starter_package, issue_certificate
-from activities.services.courses import enrol_cases, record_final_result
+from activities.services.courses import enrol_cases, record_final_result, withdraw_enrolment
 from casework.models import ServiceRecord, ServiceType
 from tests.activities.conftest import make_course
+from tests.pages import form_data, read_page
 
 pytestmark = pytest.mark.django_db
 
@@ -215,3 +216,32 @@ def test_a_course_form_checks_dates_capacity_and_instructor(worker, client_for):
     assert "The course must end after it starts." in body
     assert "Between 1 and 200 participants." in body
     assert "Name the instructor" in body
+
+
+def test_a_result_saved_from_a_page_read_before_a_withdrawal_does_not_undo_it(
+    worker, supervisor, make_resident
+):
+    enrolment = make_course(worker, [make_resident()]).enrolments.get()
+    read_before = type(enrolment).objects.get(pk=enrolment.pk)
+    withdraw_enrolment(by=supervisor, enrolment=enrolment, reason="Pulang ke keluarga")
+    with pytest.raises(ValidationError, match="withdrew"):
+        record_final_result(by=worker, enrolment=read_before, result="competent")
+    enrolment.refresh_from_db()
+    assert (enrolment.status, enrolment.final_result) == ("withdrawn", "")
+
+
+def test_a_result_form_sent_twice_by_two_instructors_shows_the_first_result(
+    worker, supervisor, make_resident, client_for
+):
+    enrolment = make_course(worker, [make_resident()]).enrolments.get()
+    url = reverse("activities:participant-result", args=[enrolment.public_id])
+    mine, theirs = client_for(worker), client_for(supervisor)
+    my_form = form_data(read_page(mine, url))
+    their_form = form_data(read_page(theirs, url))
+    assert theirs.post(url, {**their_form, "final_result": "not_yet"}).status_code == 302
+    response = mine.post(url, {**my_form, "final_result": "competent"})
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "<strong>Not yet competent</strong>" in body and supervisor.full_name in body
+    enrolment.refresh_from_db()
+    assert enrolment.final_result == "not_yet"

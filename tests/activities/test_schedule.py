@@ -12,6 +12,7 @@ from activities.models.schedule import days_mask
 from activities.services.activities import record_attendance
 from activities.services.schedule import save_slot, sessions_on
 from tests.activities.conftest import kind, log_activity, make_course
+from tests.pages import form_data, read_page
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +183,24 @@ def test_the_case_and_client_pages_load_the_persons_activities_and_courses(
     assert "Kursus Menjahit" in http.get(client_url).content.decode()
     full = http.get(reverse("activities:case", args=[case.public_id])).content.decode()
     assert "Piket wisma" in full and course.title in full
+
+
+def test_a_timetable_conflict_names_the_days_the_other_person_chose(
+    centre, supervisor, admin, client_for
+):
+    daily = slot(centre, supervisor)
+    url = reverse("activities:slot-edit", args=[daily.public_id])
+    mine, theirs = client_for(supervisor), client_for(admin)
+    my_form, their_form = (form_data(read_page(h, url)) for h in (mine, theirs))
+    assert theirs.post(url, {**their_form, "weekdays": ["1", "4"]}).status_code == 302
+    response = mine.post(url, {**my_form, "place": "Lapangan"})
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "Days of the week" in body and "Tuesday, Friday" in body
+    assert "Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday" in body
+    daily.refresh_from_db()
+    assert daily.weekdays == [1, 4] and daily.place == ""
+    again = form_data(body)
+    assert mine.post(url, again).status_code == 302
+    daily.refresh_from_db()
+    assert daily.place == "Lapangan" and daily.weekdays == list(range(7))

@@ -7,6 +7,7 @@ form cannot be added without joining it.
 
 import importlib
 from dataclasses import dataclass
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,12 @@ from django import forms
 from django.urls import reverse
 from django.utils import timezone
 
+from activities.forms.activities import ActivityForm
+from activities.forms.courses import CourseForm, ResultForm
+from activities.forms.schedule import ActivityKindForm, ScheduleSlotForm
+from activities.models import ActivityKind, ScheduleSlot
+from activities.services.courses import record_final_result
+from activities.services.schedule import save_slot
 from assessments.models import Instrument
 from assessments.services import start_assessment
 from casework.models import Partner
@@ -26,6 +33,7 @@ from sentra.inputs import VersionedFormMixin
 from sentra.models import AuditEvent
 from sentra.scopes import Role
 from sentra.versioning import Versioned
+from tests.activities.conftest import kind, log_activity, make_course
 from tests.factories import UserFactory
 from tests.pages import form_data, read_page
 
@@ -240,6 +248,79 @@ def _assessment_draft(c):
     return edit
 
 
+def _activity_edit(c):
+    activity = log_activity(c["worker"], "social_education", topic="Bahaya narkoba")
+    return EditForm(
+        ActivityForm,
+        reverse("activities:edit", args=[activity.public_id]),
+        activity,
+        "description",
+        c["worker"],
+        c["supervisor"],
+    )
+
+
+def _timetable_slot(c):
+    slot = save_slot(
+        by=c["supervisor"],
+        slot=ScheduleSlot(
+            centre=c["centre"],
+            kind=kind("morning_meeting"),
+            starts_at=time(6, 30),
+            valid_from=date(2026, 1, 1),
+        ),
+        fields=["kind"],
+    )
+    return EditForm(
+        ScheduleSlotForm,
+        reverse("activities:slot-edit", args=[slot.public_id]),
+        slot,
+        "place",
+        c["supervisor"],
+        c["admin"],
+    )
+
+
+def _activity_kind(c):
+    own = ActivityKind.objects.create(
+        centre=c["centre"], code="senam_pagi", name_id="Senam pagi", name_en="Morning exercise"
+    )
+    other_admin = UserFactory(centre=c["centre"], role=Role.ADMIN)
+    return EditForm(
+        ActivityKindForm,
+        reverse("activities:kind-edit", args=[own.public_id]),
+        own,
+        "name_id",
+        c["admin"],
+        other_admin,
+    )
+
+
+def _course_edit(c):
+    course = make_course(c["worker"])
+    return EditForm(
+        CourseForm,
+        reverse("activities:course-edit", args=[course.public_id]),
+        course,
+        "description",
+        c["worker"],
+        c["supervisor"],
+    )
+
+
+def _course_result(c):
+    enrolment = make_course(c["worker"], [c["case"]]).enrolments.get()
+    record_final_result(by=c["worker"], enrolment=enrolment, result="competent", notes="Rapi")
+    return EditForm(
+        ResultForm,
+        reverse("activities:participant-result", args=[enrolment.public_id]),
+        enrolment,
+        "final_notes",
+        c["worker"],
+        c["supervisor"],
+    )
+
+
 EDIT_FORMS = {
     "client": _client_edit,
     "family member": _family_edit,
@@ -253,6 +334,11 @@ EDIT_FORMS = {
     "centre settings": _centre_settings,
     "partner institution": _partner_edit,
     "assessment draft": _assessment_draft,
+    "activity": _activity_edit,
+    "timetable slot": _timetable_slot,
+    "kind of activity": _activity_kind,
+    "vocational course": _course_edit,
+    "course result": _course_result,
 }
 
 
@@ -270,6 +356,11 @@ WALKED = {
     "sentra.forms.CentreSettingsForm",
     "casework.forms.partners.PartnerForm",
     "assessments.forms.AnswerForm",
+    "activities.forms.activities.ActivityForm",
+    "activities.forms.schedule.ScheduleSlotForm",
+    "activities.forms.schedule.ActivityKindForm",
+    "activities.forms.courses.CourseForm",
+    "activities.forms.courses.ResultForm",
 }
 
 
@@ -351,6 +442,9 @@ CREATE_ONLY = {
     "TaskForm",
     "ConsentForm",
     "ConferenceForm",
+    "PlanViewForm",  # a view of the plan is recorded anew, never edited
+    "SessionForm",  # opens a timetable session (an activity)
+    "CourseSessionForm",
 }
 
 
