@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.forms.common import (
     FACILITATOR_MISSING,
     TIME_INPUT,
+    RowsForm,
     require_order,
     require_someone,
 )
@@ -76,27 +77,38 @@ class SessionForm(forms.ModelForm):
         return cleaned
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(RowsForm):
     """One choice per person on the list: present, excused, sick or absent; and, when
     the list starts empty (`default` ""), not taking part for someone not marked yet.
-    Everyone starts at `default`."""
+    Everyone not marked yet starts at `default`. `existing` maps case ids to their marks;
+    each row carries its mark's version (activities/forms/common.py RowsForm)."""
 
-    def __init__(self, *args, candidates, existing: dict[int, str], default: str, **kwargs):
+    def __init__(self, *args, candidates, existing: dict[int, Attendance], default: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.candidates = list(candidates)
         statuses = list(Attendance.Status.choices)
         for case in self.candidates:
-            marked = case.pk in existing
-            self.fields[f"case-{case.pk}"] = forms.ChoiceField(
+            mark = existing.get(case.pk)
+            status = forms.ChoiceField(
                 label=case.client.full_name,
-                choices=statuses if marked or default else [("", _("Not taking part")), *statuses],
+                choices=statuses if mark or default else [("", _("Not taking part")), *statuses],
                 required=False,
-                initial=existing.get(case.pk, default),
+                initial=mark.status if mark else default,
                 widget=forms.RadioSelect(attrs={"class": "btn-check"}),
             )
+            self.add_row(case.pk, f"case-{case.pk}", {"status": (f"case-{case.pk}", status)}, mark)
 
     def rows(self):
-        return [(case, self[f"case-{case.pk}"]) for case in self.candidates]
+        """(case, its choice, its hidden read state, its conflict or None) per person."""
+        return [
+            (
+                case,
+                self[f"case-{case.pk}"],
+                self.hidden_of(case.pk),
+                self.row_conflicts.get(case.pk),
+            )
+            for case in self.candidates
+        ]
 
     def marks(self) -> dict[int, str]:
         return {case.pk: self.cleaned_data.get(f"case-{case.pk}") or "" for case in self.candidates}

@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms.common import require_order, require_someone
+from activities.forms.common import RowsForm, require_order, require_someone
 from activities.models import (
     BusinessPractice,
     Certificate,
@@ -106,8 +106,10 @@ class EnrolForm(forms.Form):
         )
 
 
-class EvaluationForm(forms.Form):
-    """One row per participant for one module: a score, a competency level, comments."""
+class EvaluationForm(RowsForm):
+    """One row per participant for one module: a score, a competency level, comments.
+    `existing` maps enrolment ids to their evaluations; each row carries its evaluation's
+    version (activities/forms/common.py RowsForm)."""
 
     def __init__(self, *args, enrolments, existing: dict, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,7 +117,7 @@ class EvaluationForm(forms.Form):
         for enrolment in self.enrolments:
             before = existing.get(enrolment.pk)
             prefix = f"e{enrolment.pk}"
-            self.fields[f"{prefix}-score"] = forms.IntegerField(
+            score = forms.IntegerField(
                 label=_("Score (0–100)"),
                 min_value=0,
                 max_value=100,
@@ -123,27 +125,36 @@ class EvaluationForm(forms.Form):
                 initial=before.score if before else None,
                 widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
             )
-            self.fields[f"{prefix}-level"] = forms.ChoiceField(
+            level = forms.ChoiceField(
                 label=_("Competency"),
                 choices=[("", "—"), *Competency.choices],
                 required=False,
                 initial=before.level if before else "",
             )
-            self.fields[f"{prefix}-comments"] = forms.CharField(
+            comments = forms.CharField(
                 label=_("Comments"),
                 required=False,
                 max_length=2000,
                 initial=before.comments if before else "",
                 widget=forms.Textarea(attrs={"rows": 1}),
             )
+            fields = {
+                "score": (f"{prefix}-score", score),
+                "level": (f"{prefix}-level", level),
+                "comments": (f"{prefix}-comments", comments),
+            }
+            self.add_row(enrolment.pk, prefix, fields, before)
 
     def rows(self):
+        """(participant, score, level, comments, hidden read state, conflict or None)."""
         return [
             (
                 enrolment,
                 self[f"e{enrolment.pk}-score"],
                 self[f"e{enrolment.pk}-level"],
                 self[f"e{enrolment.pk}-comments"],
+                self.hidden_of(enrolment.pk),
+                self.row_conflicts.get(enrolment.pk),
             )
             for enrolment in self.enrolments
         ]

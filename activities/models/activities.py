@@ -199,7 +199,7 @@ class ActivityPhoto(models.Model):
         return self.activity.centre
 
 
-class Attendance(models.Model):
+class Attendance(Versioned):
     """One person's part in one activity: on their timeline whatever the kind; a service
     on their case only when the kind books one and their case may receive it."""
 

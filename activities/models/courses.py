@@ -214,7 +214,7 @@ class Enrolment(Versioned):
         return self.final_result == Competency.COMPETENT
 
 
-class ModuleEvaluation(models.Model):
+class ModuleEvaluation(Versioned):
     """The instructor's evaluation of one participant on one module: a score, a competency
     level, or both, with comments."""
 

@@ -12,6 +12,14 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from activities.models import Activity, ActivityPhoto, Attendance, Enrolment
 from activities.rules import attendee_cases, service_refusals
+from activities.services.rows import (
+    RowConflicts,
+    RowRead,
+    Verdict,
+    decide,
+    moved_on,
+    row_conflict,
+)
 from casework.models import Case
 from casework.services.service_records import record_service
 from sentra import audit
@@ -91,13 +99,23 @@ def attendance_candidates(activity: Activity) -> QuerySet[Case]:
 
 @transaction.atomic
 def record_attendance(
-    *, by: User, activity: Activity, marks: dict[int, str], request=None
+    *,
+    by: User,
+    activity: Activity,
+    marks: dict[int, str],
+    read: dict[int, RowRead] | None = None,
+    request=None,
 ) -> AttendanceOutcome:
     """Save the attendance list in one go. `marks` maps case ids to a status ("" for
     someone not taking part). Taking it again corrects the marks: never a second row per
     person, never a second service. When the kind books a service, each person marked
     present gets it on their case if the case may receive services (activities/rules.py);
-    the others are skipped with the reason, kept beside their mark."""
+    the others are skipped with the reason, kept beside their mark.
+
+    `read` (from the attendance screen) says, per person, what the screen showed: a mark
+    somebody else set since stays unless this person changed it too, differently, which
+    saves nothing and raises RowConflicts (activities/services/rows.py)."""
+    # The activity's row is locked: two lists of the same activity are saved one by one.
     activity = Activity.objects.select_for_update().select_related("kind").get(pk=activity.pk)
     candidates = {case.pk: case for case in attendance_candidates(activity)}
     strangers = set(marks) - set(candidates)
@@ -106,15 +124,23 @@ def record_attendance(
     existing = {a.case_id: a for a in activity.attendances.all()}
     outcome = AttendanceOutcome()
     new, changed = [], []
+    conflicts, kept = {}, {}
     for case_id, status in marks.items():
-        if not status:
-            continue
-        mark = existing.get(case_id)
+        mark, row = existing.get(case_id), (read or {}).get(case_id)
         if mark is None:
-            new.append(
-                Attendance(activity=activity, case_id=case_id, status=status, recorded_by=by)
-            )
-        elif mark.status != status:
+            if status:
+                new.append(
+                    Attendance(activity=activity, case_id=case_id, status=status, recorded_by=by)
+                )
+            continue
+        # "" (not taking part) is offered only to someone not marked: nobody is unmarked.
+        verdict = decide(mark, row, {"status": status}) if status else Verdict.KEEP
+        if verdict is Verdict.KEEP:
+            if moved_on(mark, row):
+                kept[case_id] = mark
+        elif verdict is Verdict.CONFLICT and row is not None:
+            conflicts[case_id] = row_conflict(mark, row)
+        else:
             if mark.service_id and status != Attendance.Status.PRESENT:
                 raise ValidationError(
                     _(
@@ -124,11 +150,14 @@ def record_attendance(
                     % {"name": candidates[case_id].client.full_name}
                 )
             mark.status = status
+            mark.version += 1
             changed.append(mark)
+    if conflicts:
+        raise RowConflicts.of(conflicts, kept)
     if new:
         bulk_create_with_history(new, Attendance, default_user=by)
     if changed:
-        bulk_update_with_history(changed, Attendance, ["status"], default_user=by)
+        bulk_update_with_history(changed, Attendance, ["status", "version"], default_user=by)
     marks_now = [*existing.values(), *new]
     outcome.marked = len(marks_now)
     present = [m for m in marks_now if m.status == Attendance.Status.PRESENT]

@@ -17,6 +17,14 @@ from activities.models import (
     ModuleEvaluation,
 )
 from activities.rules import attendee_cases
+from activities.services.rows import (
+    RowConflicts,
+    RowRead,
+    Verdict,
+    decide,
+    moved_on,
+    row_conflict,
+)
 from sentra import audit
 from sentra.models import User
 from sentra.versioning import save_versioned
@@ -93,12 +101,22 @@ def withdraw_enrolment(*, by: User, enrolment: Enrolment, reason: str, request=N
 
 @transaction.atomic
 def record_module_evaluations(
-    *, by: User, module: Module, marks: dict[int, dict], on=None, request=None
+    *,
+    by: User,
+    module: Module,
+    marks: dict[int, dict],
+    read: dict[int, RowRead] | None = None,
+    on=None,
+    request=None,
 ) -> int:
     """Evaluate participants on `module` in one screen. `marks` maps enrolment ids to
     {score, level, comments}; an empty mark is skipped, an existing evaluation is updated.
-    Returns how many participants were evaluated."""
+    Returns how many participants were evaluated. `read` (from the screen, what it showed)
+    makes an evaluation somebody else saved since stay, unless this person changed it too,
+    differently: then nothing is saved (RowConflicts, activities/services/rows.py)."""
     on = on or timezone.localdate()
+    # The module's row is locked: two evaluation screens of it are saved one by one.
+    Module.objects.select_for_update().get(pk=module.pk)
     enrolments = {
         e.pk: e
         for e in module.course.enrolments.active().filter(pk__in=list(marks))  # type: ignore[attr-defined]
@@ -107,16 +125,29 @@ def record_module_evaluations(
         raise ValidationError(_("Only participants of this course can be evaluated."))
     existing = {e.enrolment_id: e for e in module.evaluations.filter(enrolment__in=enrolments)}  # type: ignore[attr-defined]
     new, changed = [], []
+    conflicts, kept = {}, {}
     for enrolment_id, mark in marks.items():
-        if mark.get("score") is None and not mark.get("level"):
-            continue
-        evaluation = existing.get(enrolment_id)
+        evaluation, row = existing.get(enrolment_id), (read or {}).get(enrolment_id)
         values = {
             "score": mark.get("score"),
             "level": mark.get("level") or "",
             "comments": mark.get("comments", ""),
         }
-        if evaluation is None:
+        empty = values["score"] is None and not values["level"]
+        if evaluation is not None:
+            # An emptied row leaves the evaluation as it is (evaluations are never removed).
+            verdict = Verdict.KEEP if empty else decide(evaluation, row, values)
+            if verdict is Verdict.KEEP and moved_on(evaluation, row):
+                kept[enrolment_id] = evaluation
+            elif verdict is Verdict.CONFLICT and row is not None:
+                conflicts[enrolment_id] = row_conflict(evaluation, row)
+            elif verdict is Verdict.WRITE:
+                for key, value in values.items():
+                    setattr(evaluation, key, value)
+                evaluation.evaluated_on, evaluation.evaluated_by = on, by
+                evaluation.version += 1
+                changed.append(evaluation)
+        elif not empty:
             new.append(
                 ModuleEvaluation(
                     enrolment_id=enrolment_id,
@@ -126,18 +157,15 @@ def record_module_evaluations(
                     **values,
                 )
             )
-        elif any(getattr(evaluation, k) != v for k, v in values.items()):
-            for key, value in values.items():
-                setattr(evaluation, key, value)
-            evaluation.evaluated_on, evaluation.evaluated_by = on, by
-            changed.append(evaluation)
+    if conflicts:
+        raise RowConflicts.of(conflicts, kept)
     if new:
         bulk_create_with_history(new, ModuleEvaluation, default_user=by)
     if changed:
         bulk_update_with_history(
             changed,
             ModuleEvaluation,
-            ["score", "level", "comments", "evaluated_on", "evaluated_by"],
+            ["score", "level", "comments", "evaluated_on", "evaluated_by", "version"],
             default_user=by,
         )
     audit.record(

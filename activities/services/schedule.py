@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 
 from activities.models import Activity, Attendance, ScheduleSlot
 from activities.services.activities import AttendanceOutcome, record_attendance
+from activities.services.rows import RowRead
 from sentra import audit
 from sentra.models import User
 from sentra.versioning import save_versioned
@@ -104,8 +105,17 @@ def open_session(*, by: User, slot: ScheduleSlot, day: date, data=None, request=
 
 @transaction.atomic
 def record_session(
-    *, by: User, slot: ScheduleSlot, day: date, data: dict, marks: dict[int, str], request=None
+    *,
+    by: User,
+    slot: ScheduleSlot,
+    day: date,
+    data: dict,
+    marks: dict[int, str],
+    read: dict[int, RowRead] | None = None,
+    request=None,
 ) -> tuple[Activity, AttendanceOutcome]:
-    """Open the slot's session of `day` and take its attendance, in one action."""
+    """Open the slot's session of `day` and take its attendance, in one action. If somebody
+    opened it meanwhile, the marks go onto theirs (`read`: see record_attendance)."""
     activity = open_session(by=by, slot=slot, day=day, data=data, request=request)
-    return activity, record_attendance(by=by, activity=activity, marks=marks, request=request)
+    outcome = record_attendance(by=by, activity=activity, marks=marks, read=read, request=request)
+    return activity, outcome

@@ -24,6 +24,7 @@ from activities.services.activities import (
     record_attendance,
     update_activity,
 )
+from activities.services.rows import RowConflicts
 from activities.services.schedule import sessions_on
 from casework.models import Case
 from clients.models import Consent
@@ -142,7 +143,10 @@ def activity_attendance(request, public_id):
     activity = access.get_activity_for_user(request.user, public_id)
     access.require(access.can_record_activities(request.user))
     candidates = list(attendance_candidates(activity))
-    existing = dict(activity.attendances.values_list("case_id", "status"))  # type: ignore[attr-defined]
+    existing = {
+        mark.case_id: mark
+        for mark in activity.attendances.only("case_id", "status", "version")  # type: ignore[attr-defined]
+    }
     form = AttendanceForm(
         request.POST or None,
         candidates=candidates,
@@ -152,10 +156,16 @@ def activity_attendance(request, public_id):
     if request.method == "POST" and form.is_valid():
         try:
             outcome = record_attendance(
-                by=request.user, activity=activity, marks=form.marks(), request=request
+                by=request.user,
+                activity=activity,
+                marks=form.marks(),
+                read=form.reads(),
+                request=request,
             )
         except ValidationError as error:
             form.add_error(None, error)
+        except RowConflicts as conflict:
+            form.show_conflicts(conflict)
         else:
             report_outcome(request, activity, outcome)
             return redirect("activities:detail", public_id=activity.public_id)
@@ -163,6 +173,7 @@ def activity_attendance(request, public_id):
         request,
         "activities/attendance.html",
         attendance_context(activity, form, candidates),
+        status=409 if form.conflict else 200,
     )
 
 
@@ -176,8 +187,8 @@ def attendance_context(activity, form, candidates) -> dict:
         "activity": activity,
         "form": form,
         "rows": [
-            (case, field, describe_refusal(refusals.get(case.pk, "")))
-            for case, field in form.rows()
+            (case, field, describe_refusal(refusals.get(case.pk, "")), hidden, conflict)
+            for case, field, hidden, conflict in form.rows()
         ],
         "books_service": activity.kind.service_type_id is not None,
     }

@@ -21,6 +21,7 @@ from activities.services.courses import (
     record_module_evaluations,
     save_course,
 )
+from activities.services.rows import RowConflicts
 from sentra import access
 from sentra.lists import paginate
 from sentra.versioning import EditConflict
@@ -213,13 +214,22 @@ def module_evaluate(request, public_id, module_id):
     existing = {e.enrolment_id: e for e in module.evaluations.all()}  # type: ignore[attr-defined]
     form = EvaluationForm(request.POST or None, enrolments=enrolments, existing=existing)
     if request.method == "POST" and form.is_valid():
-        count = record_module_evaluations(
-            by=request.user, module=module, marks=form.marks(), request=request
-        )
-        messages.success(request, _("%(n)s evaluation(s) saved.") % {"n": count})
-        return redirect("activities:course-detail", public_id=course.public_id)
+        try:
+            count = record_module_evaluations(
+                by=request.user,
+                module=module,
+                marks=form.marks(),
+                read=form.reads(),
+                request=request,
+            )
+        except RowConflicts as conflict:
+            form.show_conflicts(conflict)
+        else:
+            messages.success(request, _("%(n)s evaluation(s) saved.") % {"n": count})
+            return redirect("activities:course-detail", public_id=course.public_id)
     return render(
         request,
         "activities/module_evaluate.html",
         {"course": course, "module": module, "form": form},
+        status=409 if form.conflict else 200,
     )

@@ -16,6 +16,7 @@ from activities.models import Activity, ActivityKind, Attendance, ScheduleSlot
 from activities.models.schedule import WEEKDAYS
 from activities.services.activities import expected_cases
 from activities.services.kinds import save_activity_kind
+from activities.services.rows import RowConflicts
 from activities.services.schedule import record_session, save_slot
 from activities.views.activities import attendance_context, report_outcome
 from sentra import access
@@ -105,12 +106,14 @@ def _session_day(slot: ScheduleSlot, day: str) -> date:
 @require_http_methods(["GET", "POST"])
 def session(request, public_id, day):
     """A timetable session of one day: its attendance in one screen. Once opened, the
-    session is an activity and its own attendance page takes over."""
+    session is an activity and its own attendance page takes over; a list sent here after
+    somebody else opened it (both took it at once) is saved onto theirs, mark by mark, and
+    shows a conflict where both marked a person differently."""
     slot = access.get_schedule_slot_for_user(request.user, public_id)
     access.require(access.can_record_activities(request.user))
     held_on = _session_day(slot, day)
     opened = Activity.objects.filter(slot=slot, held_on=held_on).first()
-    if opened is not None:
+    if opened is not None and request.method == "GET":
         return redirect("activities:attendance", public_id=opened.public_id)
     details = SessionForm(
         request.POST or None,
@@ -134,18 +137,24 @@ def session(request, public_id, day):
                 day=held_on,
                 data={k: details.cleaned_data[k] for k in SessionForm.Meta.fields},
                 marks=form.marks(),
+                read=form.reads(),
                 request=request,
             )
         except ValidationError as error:
             form.add_error(None, error)
+        except RowConflicts as conflict:
+            form.show_conflicts(conflict)
         else:
             report_outcome(request, activity, outcome)
             return redirect("activities:detail", public_id=activity.public_id)
-    preview = Activity(slot=slot, kind=slot.kind, held_on=held_on, starts_at=slot.starts_at)
+    preview = opened or Activity(
+        slot=slot, kind=slot.kind, held_on=held_on, starts_at=slot.starts_at
+    )
     return render(
         request,
         "activities/attendance.html",
         {**attendance_context(preview, form, candidates), "slot": slot, "details": details},
+        status=409 if form.conflict else 200,
     )
 
 

@@ -62,8 +62,10 @@ def test_a_module_is_evaluated_for_every_participant_in_one_screen(
     assert "1 evaluation(s) saved." in response.content.decode()
     evaluation = ModuleEvaluation.objects.get()
     assert (evaluation.enrolment, evaluation.score, evaluation.level) == (first, 82, "competent")
-    data[f"e{first.pk}-score"] = "88"
-    client_for(worker).post(url, data)
+    again = form_data(read_page(client_for(worker), url), having=f"e{first.pk}-version")
+    assert again[f"e{first.pk}-score"] == "82"
+    again[f"e{first.pk}-score"] = "88"
+    assert client_for(worker).post(url, again).status_code == 302
     assert ModuleEvaluation.objects.get().score == 88  # corrected, not doubled
 
 

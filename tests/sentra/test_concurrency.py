@@ -16,11 +16,12 @@ from django import forms
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.forms.activities import ActivityForm
-from activities.forms.courses import CourseForm, ResultForm
+from activities.forms.activities import ActivityForm, AttendanceForm
+from activities.forms.courses import CourseForm, EvaluationForm, ResultForm
 from activities.forms.schedule import ActivityKindForm, ScheduleSlotForm
 from activities.models import ActivityKind, ScheduleSlot
-from activities.services.courses import record_final_result
+from activities.services.activities import record_attendance
+from activities.services.courses import record_final_result, record_module_evaluations
 from activities.services.schedule import save_slot
 from assessments.models import Instrument
 from assessments.services import start_assessment
@@ -52,6 +53,7 @@ class EditForm:
     second: Any
     their_value: str = "Nilai dari orang kedua"
     my_value: str = "Nilai dari orang pertama"
+    having: str = "version"  # a field only the edit form has (tests.pages.form_data)
 
 
 def _client_edit(c):
@@ -321,6 +323,48 @@ def _course_result(c):
     )
 
 
+def _attendance(c):
+    """The attendance list: one row per person, each its own record (a mark)."""
+    meeting = log_activity(c["worker"])
+    record_attendance(by=c["worker"], activity=meeting, marks={c["case"].pk: "present"})
+    mark = meeting.attendances.get()
+    edit = EditForm(
+        AttendanceForm,
+        reverse("activities:attendance", args=[meeting.public_id]),
+        mark,
+        f"case-{c['case'].pk}",
+        c["worker"],
+        c["supervisor"],
+        their_value="sick",
+        my_value="excused",
+        having=f"case-{c['case'].pk}-version",
+    )
+    edit.model_field = "status"  # type: ignore[attr-defined]
+    return edit
+
+
+def _module_evaluations(c):
+    """A module's evaluations: one row per participant, each its own record."""
+    course = make_course(c["worker"], [c["case"]])
+    module, enrolment = course.modules.first(), course.enrolments.get()
+    record_module_evaluations(
+        by=c["worker"],
+        module=module,
+        marks={enrolment.pk: {"score": 70, "level": "competent", "comments": "Awal"}},
+    )
+    edit = EditForm(
+        EvaluationForm,
+        reverse("activities:module-evaluate", args=[course.public_id, module.public_id]),
+        module.evaluations.get(),
+        f"e{enrolment.pk}-comments",
+        c["worker"],
+        c["supervisor"],
+        having=f"e{enrolment.pk}-version",
+    )
+    edit.model_field = "comments"  # type: ignore[attr-defined]
+    return edit
+
+
 EDIT_FORMS = {
     "client": _client_edit,
     "family member": _family_edit,
@@ -339,6 +383,8 @@ EDIT_FORMS = {
     "kind of activity": _activity_kind,
     "vocational course": _course_edit,
     "course result": _course_result,
+    "attendance list": _attendance,
+    "module evaluations": _module_evaluations,
 }
 
 
@@ -361,6 +407,8 @@ WALKED = {
     "activities.forms.schedule.ActivityKindForm",
     "activities.forms.courses.CourseForm",
     "activities.forms.courses.ResultForm",
+    "activities.forms.activities.AttendanceForm",
+    "activities.forms.courses.EvaluationForm",
 }
 
 
@@ -381,8 +429,8 @@ def test_a_stale_save_is_a_conflict_shown_beside_what_was_typed(kind, setting, c
     edit = EDIT_FORMS[kind](setting)
     assert f"{edit.form_class.__module__}.{edit.form_class.__name__}" in WALKED
     mine, theirs = client_for(edit.first), client_for(edit.second)
-    my_form = form_data(read_page(mine, edit.url))
-    their_form = form_data(read_page(theirs, edit.url))
+    my_form = form_data(read_page(mine, edit.url), edit.having)
+    their_form = form_data(read_page(theirs, edit.url), edit.having)
 
     their_form[edit.field] = edit.their_value
     assert theirs.post(edit.url, their_form).status_code == 302
@@ -397,7 +445,7 @@ def test_a_stale_save_is_a_conflict_shown_beside_what_was_typed(kind, setting, c
     assert edit.second.full_name in body  # who
     assert stored(edit) == edit.their_value  # nothing overwritten
 
-    again = form_data(body)  # the conflict page: my typing, their version
+    again = form_data(body, edit.having)  # the conflict page: my typing, their version
     assert again[edit.field] == edit.my_value
     assert mine.post(edit.url, again).status_code == 302
     assert stored(edit) == edit.my_value
