@@ -3,6 +3,7 @@ is a 404, a page a role may see but not use is a 403. A new URL without a row he
 `test_every_activities_url_is_in_the_table`."""
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -15,6 +16,7 @@ from activities.services.activities import add_activity_photo, record_attendance
 from activities.services.completion import issue_certificate
 from activities.services.courses import record_final_result
 from activities.services.schedule import save_slot
+from sentra.middleware import SUBMISSION_FIELD
 from tests.activities.conftest import kind, log_activity, make_course
 from tests.factories import ClientFactory, open_case_for
 
@@ -206,3 +208,26 @@ def test_lists_show_the_outsider_nothing_of_another_centre(outsider, client_for,
     assert (
         "Nothing on the timetable today." in http.get(reverse("activities:today")).content.decode()
     )
+
+
+@pytest.mark.parametrize(("role", "forms_at_least"), [("supervisor", 8), ("admin", 5)])
+def test_every_form_on_the_activities_pages_carries_a_one_time_key(
+    cast, client_for, world, role, forms_at_least
+):
+    """A form that changes something renders {% form_keys %}: sent twice, it acts once."""
+    http = client_for(cast[role])
+    seen, missing = 0, []
+    for name, args, method, _data, _expected in table(world):
+        if method != "get":
+            continue
+        response = http.get(reverse(f"activities:{name}", args=args))
+        if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
+            continue
+        body = response.content.decode()
+        for form in re.findall(r'<form\b[^>]*method="post".*?</form>', body, flags=re.S):
+            if "logout" in form or "setlang" in form:
+                continue
+            seen += 1
+            if f'name="{SUBMISSION_FIELD}"' not in form:
+                missing.append(f"{name}: {form[:120]}")
+    assert seen >= forms_at_least and not missing, missing

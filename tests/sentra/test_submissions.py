@@ -22,6 +22,21 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 from PIL import Image
 
+from activities.models import (
+    Activity,
+    ActivityKind,
+    ActivityPhoto,
+    BusinessPractice,
+    Certificate,
+    Course,
+    Enrolment,
+    Module,
+    ScheduleSlot,
+    StarterPackage,
+)
+from activities.services.completion import issue_certificate
+from activities.services.courses import record_final_result
+from activities.services.schedule import save_slot
 from assessments.models import Assessment, Instrument
 from casework.models import (
     Case,
@@ -35,6 +50,7 @@ from casework.models import (
     MonitoringReview,
     Partner,
     PlanVersion,
+    PlanView,
     Referral,
     ServiceRecord,
     ServiceType,
@@ -58,6 +74,7 @@ from clients.models import (
 from reports.models import ReportRun
 from sentra.middleware import REPEAT_HEADER, SUBMISSION_FIELD
 from sentra.models import AuditEvent, SubmissionKey, User
+from tests.activities.conftest import kind, log_activity, make_course
 from tests.factories import ClientFactory, submitted_assessment
 
 pytestmark = pytest.mark.django_db
@@ -342,6 +359,156 @@ SUBMITTED_TWICE: dict[str, Callable[[dict], Submission]] = {
         lambda: {"month": "2026-01", "kind": "monthly_csv"},
         ReportRun.objects.count,
     ),
+    "activities:create": lambda s: Submission(
+        s["worker"],
+        reverse("activities:create"),
+        lambda: {
+            "kind": kind("social_education").pk,
+            "held_on": timezone.localdate().isoformat(),
+            "starts_at": "09:00",
+            "facilitator_name": "Bripka Sari",
+            "facilitator_role": "speaker",
+            "topic": "Bahaya narkoba",
+        },
+        Activity.objects.count,
+    ),
+    "activities:photo-add": lambda s: Submission(
+        s["worker"],
+        reverse("activities:photo-add", args=[_activity(s).public_id]),
+        lambda: {"photo": SimpleUploadedFile("apel.png", png_bytes()), "caption": "Apel pagi"},
+        ActivityPhoto.objects.count,
+    ),
+    "activities:slot-create": lambda s: Submission(
+        s["supervisor"],
+        reverse("activities:slot-create"),
+        lambda: {
+            "kind": kind("religious_guidance").pk,
+            "title": "Bimbingan agama",
+            "weekdays": ["1", "4"],
+            "starts_at": "18:30",
+            "facilitator_name": "Ustaz Ahmad Fauzi",
+            "valid_from": "2026-01-01",
+            "is_active": "on",
+        },
+        ScheduleSlot.objects.count,
+    ),
+    "activities:session": lambda s: Submission(
+        s["worker"],
+        reverse("activities:session", args=[_slot(s).public_id, timezone.localdate()]),
+        lambda: {"session-facilitator_staff": s["worker"].pk, f"case-{s['case'].pk}": "present"},
+        Activity.objects.count,
+    ),
+    "activities:kind-list": lambda s: Submission(
+        s["admin"],
+        reverse("activities:kind-list"),
+        lambda: {
+            "code": "senam_pagi",
+            "name_id": "Senam pagi",
+            "name_en": "Morning exercise",
+            "is_active": "on",
+        },
+        ActivityKind.objects.count,
+    ),
+    "activities:course-create": lambda s: Submission(
+        s["worker"],
+        reverse("activities:course-create"),
+        lambda: {
+            "skill": "salon",
+            "title": "Kursus Salon",
+            "instructor_name": "Ibu Rosmaini",
+            "starts_on": "2026-03-01",
+            "ends_on": "2026-05-31",
+            "capacity": "10",
+        },
+        Course.objects.count,
+    ),
+    "activities:module-add": lambda s: Submission(
+        s["worker"],
+        reverse("activities:module-add", args=[_course(s).public_id]),
+        lambda: {"title": "Menjahit kemeja", "hours": "12"},
+        Module.objects.count,
+    ),
+    "activities:course-enrol": lambda s: Submission(
+        s["worker"],
+        reverse("activities:course-enrol", args=[_course(s).public_id]),
+        lambda: {"cases": [s["case"].pk]},
+        Enrolment.objects.count,
+    ),
+    "activities:course-session": lambda s: Submission(
+        s["worker"],
+        reverse("activities:course-session", args=[_course(s).public_id]),
+        lambda: {
+            "held_on": timezone.localdate().isoformat(),
+            "starts_at": "08:00",
+            "topic": "Pola dasar",
+        },
+        Activity.objects.count,
+    ),
+    "activities:participant-withdraw": lambda s: Submission(
+        s["worker"],
+        reverse("activities:participant-withdraw", args=[_enrolment(s).public_id]),
+        lambda: {"reason": "Pulang ke keluarga"},
+        lambda: AuditEvent.objects.filter(object_type="activities.enrolment").count(),
+    ),
+    "activities:participant-certificate": lambda s: Submission(
+        s["worker"],
+        reverse("activities:participant-certificate", args=[_enrolment(s, "competent").public_id]),
+        lambda: {
+            "issued_on": timezone.localdate().isoformat(),
+            "signatory_name": "Drs. H. Syamsul Bahri",
+            "signatory_position": "Kepala Sentra",
+        },
+        Certificate.objects.count,
+    ),
+    "activities:participant-package": lambda s: Submission(
+        s["worker"],
+        reverse("activities:participant-package", args=[_enrolment(s, "competent").public_id]),
+        lambda: {
+            "kind": "tools",
+            "items": "Mesin jahit",
+            "amount": "1500000",
+            "given_on": timezone.localdate().isoformat(),
+            "service_type": ServiceType.objects.get(code="business_capital", centre=None).pk,
+        },
+        StarterPackage.objects.count,
+    ),
+    "activities:participant-practice": lambda s: Submission(
+        s["worker"],
+        reverse("activities:participant-practice", args=[_enrolment(s).public_id]),
+        lambda: {
+            "practised_on": timezone.localdate().isoformat(),
+            "description": "Hari salon terbuka",
+            "customers": "7",
+            "takings": "175000",
+        },
+        BusinessPractice.objects.count,
+    ),
+    "casework:plan-view-add": lambda s: Submission(
+        s["worker"],
+        reverse(
+            "casework:plan-view-add",
+            args=[start_plan_version(by=s["worker"], case=s["case"]).public_id],
+        ),
+        lambda: {
+            "speaker": "child" if s["case"].client.is_child else "client",
+            "agreement": "agreed",
+            "in_their_words": "Saya setuju dengan rencana ini.",
+            "recorded_on": timezone.localdate().isoformat(),
+        },
+        PlanView.objects.count,
+    ),
+    "casework:conference-add-person": lambda s: Submission(
+        s["supervisor"],
+        reverse("casework:conference-add-person", args=[_conference(s).public_id]),
+        lambda: {"person": f"client:{s['case'].client.pk}"},
+        ConferenceAttendee.objects.count,
+    ),
+    "reports:request-certificate": lambda s: Submission(
+        s["worker"],
+        reverse("reports:request-certificate", args=[_certificate(s).public_id]),
+        dict,
+        ReportRun.objects.count,
+    ),
     "staff-create": lambda s: Submission(
         s["admin"],
         reverse("staff-create"),
@@ -426,6 +593,53 @@ def _task(s):
     )
 
 
+def _activity(s):
+    if "activity" not in s:
+        s["activity"] = log_activity(s["worker"])
+    return s["activity"]
+
+
+def _slot(s):
+    return save_slot(
+        by=s["supervisor"],
+        slot=ScheduleSlot(
+            centre=s["centre"],
+            kind=kind("morning_meeting"),
+            starts_at="06:30",
+            valid_from=timezone.localdate() - timedelta(days=7),
+        ),
+        fields=[],
+    )
+
+
+def _course(s):
+    if "course" not in s:
+        s["course"] = make_course(s["worker"])
+    return s["course"]
+
+
+def _enrolment(s, result=None):
+    """The case in a course; with `result`, finished with it (the case in a stage that may
+    receive the starter package's service)."""
+    enrolment = make_course(s["worker"], [s["case"]]).enrolments.get()
+    if result:
+        _in_monitoring(s)
+        record_final_result(by=s["worker"], enrolment=enrolment, result=result)
+    return enrolment
+
+
+def _certificate(s):
+    return issue_certificate(
+        by=s["worker"],
+        enrolment=_enrolment(s, "competent"),
+        data={
+            "issued_on": timezone.localdate(),
+            "signatory_name": "Drs. H. Syamsul Bahri",
+            "signatory_position": "Kepala Sentra",
+        },
+    )
+
+
 # Changes that are neither a create form nor an action: edit forms (the conflict test walks
 # them; their submission keys work the same way) and POSTs that change nothing durable.
 EDITS = {
@@ -439,6 +653,13 @@ EDITS = {
     "assessments:detail",
     "staff-edit",
     "centre-settings",
+    "activities:edit",
+    "activities:attendance",
+    "activities:slot-edit",
+    "activities:kind-edit",
+    "activities:course-edit",
+    "activities:module-evaluate",
+    "activities:participant-result",
 }
 # Actions that set a state and are harmless to repeat (the second finds it already set).
 IDEMPOTENT_ACTIONS = {
@@ -455,6 +676,7 @@ IDEMPOTENT_ACTIONS = {
     "assessments:instrument-list",  # importing the same definition twice is refused
     "reports:run-regenerate",
     "staff-password",
+    "activities:photo-archive",
 }
 READS = {
     "home",
@@ -480,6 +702,17 @@ READS = {
     "reports:run-download",
     "staff-list",
     "audit-list",
+    "activities:list",
+    "activities:today",
+    "activities:detail",
+    "activities:photo",
+    "activities:timetable",
+    "activities:course-list",
+    "activities:course-detail",
+    "activities:participant",
+    "activities:case",
+    "activities:case-summary",
+    "activities:client-summary",
 }
 # Django's own account pages and the language switch: no record of ours is made there.
 EXEMPT = {
