@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["sentra", "clients", "assessments", "casework", "reports"]
+APPS = ["sentra", "clients", "assessments", "casework", "residence", "reports"]
 
 # Lowest first. A module named exactly takes that layer; otherwise the first layer with a
 # pattern that matches it.
@@ -50,6 +50,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "clients.identity",
             "assessments.schema",
             "assessments.charts",
+            "residence.rules",
         ],
     ),
     ("policy", ["sentra.access"]),
@@ -62,6 +63,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "reports.monthly",
             "reports.rendering",
             "reports.dashboard",
+            "residence.figures",
         ],
     ),
     (
@@ -83,8 +85,9 @@ LAYERS: list[tuple[str, list[str]]] = [
             "*.management.commands",
         ],
     ),
-    # The project's top: the URL root and the demo seeding, which gather every app.
-    ("project", ["sentra.urls", "sentra.management.commands.seed_demo"]),
+    # The project's top: the URL root, the home page and the demo seeding, which gather
+    # every app.
+    ("project", ["sentra.urls", "sentra.home", "sentra.management.commands.seed_demo"]),
 ]
 LAYER_NAMES = [name for name, _patterns in LAYERS]
 

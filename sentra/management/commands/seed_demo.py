@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from casework.demo import seed_cases
 from clients.demo import seed_clients
+from residence.demo import seed_residence
 from sentra import demo
 
 
@@ -36,6 +37,15 @@ class Command(BaseCommand):
         )
         if cases:
             self.stdout.write(f"Opened {cases} demo cases.")
+        residents = seed_residence(
+            accounts["peksos1"].centre,
+            [accounts["peksos1"], accounts["peksos2"]],
+            accounts["supervisor1"],
+            accounts["admin1"],
+            seed=2026,
+        )
+        if residents:
+            self.stdout.write(f"Placed {residents} demo residents in the wisma.")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Password for every demo account: {demo.DEMO_PASSWORD}")
         for username, user in accounts.items():

@@ -1,0 +1,92 @@
+"""Buildings, rooms and beds, and the centre's residential routine: kept by the admin."""
+
+import string
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from residence.models import Bed, Building, PlaceStatus, Room, Routine, Stay
+from sentra import audit
+from sentra.models import User
+
+# Most rooms have a handful of beds; a dormitory hall may have dozens.
+MAX_BEDS_PER_ROOM = 60
+
+
+def _bed_labels(count: int, taken: set[str]) -> list[str]:
+    """The next `count` free labels: A, B, ... Z, then 27, 28, ..."""
+    labels = [*string.ascii_uppercase, *(str(n) for n in range(27, 27 + MAX_BEDS_PER_ROOM))]
+    return [label for label in labels if label not in taken][:count]
+
+
+@transaction.atomic
+def save_building(*, by: User, building: Building, fields: list[str], request=None) -> Building:
+    creating = building.pk is None
+    if not creating and "status" in fields and building.status != PlaceStatus.IN_USE:
+        _refuse_if_occupied(Stay.objects.filter(bed__room__building=building))
+    building.save()
+    audit.record(
+        audit.Action.CREATE if creating else audit.Action.UPDATE,
+        by=by,
+        obj=building,
+        request=request,
+        fields=fields,
+    )
+    return building
+
+
+@transaction.atomic
+def save_room(*, by: User, room: Room, fields: list[str], add_beds: int = 0, request=None) -> Room:
+    """Save a room and add `add_beds` beds to it, labelled A, B, C, ..."""
+    creating = room.pk is None
+    if not creating and "status" in fields and room.status != PlaceStatus.IN_USE:
+        _refuse_if_occupied(Stay.objects.filter(bed__room=room))
+    room.save()
+    if add_beds:
+        taken = set(room.beds.values_list("label", flat=True))
+        if len(taken) + add_beds > MAX_BEDS_PER_ROOM:
+            raise ValidationError(
+                _("A room can have at most %(n)s beds.") % {"n": MAX_BEDS_PER_ROOM}
+            )
+        for label in _bed_labels(add_beds, taken):
+            Bed.objects.create(room=room, label=label)
+    audit.record(
+        audit.Action.CREATE if creating else audit.Action.UPDATE,
+        by=by,
+        obj=room,
+        request=request,
+        fields=[*fields, *(["beds"] if add_beds else [])],
+    )
+    return room
+
+
+@transaction.atomic
+def set_bed_status(*, by: User, bed: Bed, status: str, request=None) -> Bed:
+    if status != PlaceStatus.IN_USE:
+        _refuse_if_occupied(Stay.objects.filter(bed=bed))
+    bed.status = status
+    bed.save()
+    audit.record(audit.Action.UPDATE, by=by, obj=bed, request=request, fields=["status"])
+    return bed
+
+
+def _refuse_if_occupied(stays) -> None:
+    if stays.current().exists():
+        raise ValidationError(
+            _("Someone still sleeps here. Move the residents to other beds first.")
+        )
+
+
+@transaction.atomic
+def save_routine(*, by: User, routine: Routine, fields: list[str], request=None) -> Routine:
+    creating = routine.pk is None
+    routine.save()
+    audit.record(
+        audit.Action.CREATE if creating else audit.Action.UPDATE,
+        by=by,
+        obj=routine,
+        request=request,
+        fields=fields,
+    )
+    return routine
