@@ -23,6 +23,11 @@ class RollCallForm(forms.Form):
                 choices=PRESENCE_BUTTONS,
                 initial=line.presence,
                 widget=forms.RadioSelect,
+                error_messages={
+                    "required": _(
+                        "Mark this resident too: they were not on the list when you opened it."
+                    )
+                },
             )
             self.fields[f"n{line.stay.pk}"] = forms.CharField(
                 label=_("Note"), required=False, max_length=200, initial=line.note

@@ -1,0 +1,76 @@
+"""Residence fixtures: a wisma for men with four beds, the cast's case living in bed A, and
+a helper that fills a big room with residents."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from residence.models import AgeGroup, Bed, Building, Room, SexGroup
+from residence.services.places import save_building, save_room
+from residence.services.stays import move_in
+from sentra.scopes import Role
+from tests.factories import ClientFactory, UserFactory, open_case_for
+
+
+def make_building(
+    centre,
+    admin,
+    name="Wisma Kenanga",
+    sex=SexGroup.MALE,
+    age=AgeGroup.ADULTS,
+    rooms=(("Kamar 1", 4),),
+):
+    building = save_building(
+        by=admin,
+        building=Building(centre=centre, name=name, sex=sex, age_group=age),
+        fields=["name"],
+    )
+    for room_name, beds in rooms:
+        save_room(
+            by=admin, room=Room(building=building, name=room_name), fields=["name"], add_beds=beds
+        )
+    return building
+
+
+def beds_of(building):
+    return list(Bed.objects.filter(room__building=building).order_by("room__name", "label"))
+
+
+def fill_with_residents(n, centre, worker, supervisor, admin, name="Aula"):
+    """`n` adult men, each with a residential case, living in one big room (at most 60)."""
+    building = make_building(centre, admin, name=name, rooms=(("Aula 1", n),))
+    day = timezone.localdate() - timedelta(days=3)
+    stays = []
+    for bed in beds_of(building):
+        case = open_case_for(
+            ClientFactory(centre=centre, registered_by=worker, sex="L"), worker, supervisor
+        )
+        stays.append(move_in(by=worker, case=case, bed=bed, moved_in_on=day))
+    return stays
+
+
+@pytest.fixture
+def health_staff(centre):
+    return UserFactory(username="perawat", centre=centre, role=Role.HEALTH_STAFF)
+
+
+@pytest.fixture
+def wisma(centre, admin):
+    return make_building(centre, admin)
+
+
+@pytest.fixture
+def beds(wisma):
+    return beds_of(wisma)
+
+
+@pytest.fixture
+def stay(case, worker, beds):
+    return move_in(
+        by=worker,
+        case=case,
+        bed=beds[0],
+        moved_in_on=timezone.localdate() - timedelta(days=10),
+        belongings=["1 tas ransel", "2 kaos"],
+    )
