@@ -14,7 +14,8 @@ from residence.models import AgeGroup, Bed, Building, SexGroup, Stay
 from residence.services.stays import move_in, move_out
 from sentra.models import AuditEvent
 from tests.factories import ClientFactory, open_case_for
-from tests.residence.conftest import beds_of, make_building
+from tests.pages import read_page
+from tests.residence.conftest import beds_of, fill_with_residents, make_building
 
 pytestmark = pytest.mark.django_db
 
@@ -210,3 +211,18 @@ def test_an_occupied_bed_or_room_cannot_be_closed(stay, admin, client_for):
     assert "Someone still sleeps here" in response.content.decode()
     room.refresh_from_db()
     assert room.status == "in_use"
+
+
+def test_the_occupancy_board_costs_the_same_queries_for_5_or_60_residents(
+    centre, worker, supervisor, admin, client_for, django_assert_max_num_queries
+):
+    http = client_for(worker)
+    few = fill_with_residents(5, centre, worker, supervisor, admin, name="Aula A")
+    with django_assert_max_num_queries(30) as small:
+        read_page(http, reverse("residence:board"), few[-1].client.full_name, "Aula A")
+    many = fill_with_residents(55, centre, worker, supervisor, admin, name="Aula B")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        body = read_page(http, reverse("residence:board"), many[-1].client.full_name, "Aula B")
+    assert "60 residents" in body
+    filtered = read_page(http, reverse("residence:board"), data={"sex": "P"})
+    assert many[-1].client.full_name not in filtered
