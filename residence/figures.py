@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from clients.models.registry import Sex
@@ -31,7 +32,9 @@ from residence.models import (
 )
 from sentra.models import Centre
 
-# Lazy, so each report shows them in its own language.
+# A row of a report: its label (lazy, so each report shows it in its own language) and count.
+Rows = list[tuple[str | Promise, int]]
+
 LABELS = {
     "ran_away": _("Ran away"),
     "came_back": _("Came back"),
@@ -68,7 +71,7 @@ def residents_at_end(centre: Centre | None, year: int, month: int) -> int:
     return _stays(centre).on(last).count()
 
 
-def admissions(centre: Centre | None, year: int, month: int) -> list[tuple[str, int]]:
+def admissions(centre: Centre | None, year: int, month: int) -> Rows:
     """Moves into residence in the month, by sex."""
     first, last = month_days(year, month)
     counts = dict(
@@ -81,7 +84,7 @@ def admissions(centre: Centre | None, year: int, month: int) -> list[tuple[str, 
     return [(label, counts.get(code, 0)) for code, label in Sex.choices]
 
 
-def departures(centre: Centre | None, year: int, month: int) -> list[tuple[str, int]]:
+def departures(centre: Centre | None, year: int, month: int) -> Rows:
     """Moves out of residence in the month, by reason."""
     first, last = month_days(year, month)
     counts = dict(
@@ -109,7 +112,7 @@ def resident_days(centre: Centre | None, year: int, month: int) -> int:
     )
 
 
-def absconding(centre: Centre | None, year: int, month: int) -> list[tuple[str, int]]:
+def absconding(centre: Centre | None, year: int, month: int) -> Rows:
     """Residents who ran away in the month (by the time last seen), how many of them came
     back or were given up within the month, and how many were still missing at its end
     (whenever they ran away)."""
@@ -141,7 +144,7 @@ def absconding(centre: Centre | None, year: int, month: int) -> list[tuple[str, 
     ]
 
 
-def incidents(centre: Centre | None, year: int, month: int) -> list[tuple[str, int]]:
+def incidents(centre: Centre | None, year: int, month: int) -> Rows:
     """Incidents that happened in the month, by kind."""
     start, end = _moments(centre, year, month)
     rows = Incident.objects.filter(occurred_at__gte=start, occurred_at__lt=end)

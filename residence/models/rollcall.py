@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -87,7 +88,7 @@ class RollCall(models.Model):
     def audit_label(self) -> str:
         return f"{self.centre.code} {self.date} {self.session}"
 
-    def counts(self) -> list[tuple[str, int]]:
+    def counts(self) -> list[tuple[str | Promise, int]]:
         """(short label, number) of each mark given, on a row annotated by
         `annotate_counts`; marks nobody got are left out."""
         found = [(label, getattr(self, f"n_{presence}", 0)) for presence, label in PRESENCE_BUTTONS]

@@ -243,7 +243,7 @@ class SessionStatus:
 
     @property
     def label(self) -> str:
-        return Session(self.session).label
+        return str(Session(self.session).label)
 
 
 def roll_call_week(centre: Centre, now: datetime | None = None) -> list[SessionStatus]:

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,8 @@ from sentra.lists import paginate
 def duty_log(request):
     access.require(access.can_work_in_residence(request.user))
     centre = request.user.centre
+    if centre is None:  # a superuser has no centre of their own: the Django admin is theirs
+        raise Http404
     headcount = Stay.objects.filter(centre=centre).current().count()
     form = HandoverForm(
         request.POST or None,

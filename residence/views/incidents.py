@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,6 +41,8 @@ def incident_list(request):
 def incident_new(request):
     access.require(access.can_work_in_residence(request.user))
     centre = request.user.centre
+    if centre is None:  # a superuser has no centre of their own: the Django admin is theirs
+        raise Http404
     residents = (
         Stay.objects.visible_to(request.user)
         .current()

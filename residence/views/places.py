@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,6 +18,8 @@ from sentra import access
 def places(request):
     access.require(access.can_manage_places(request.user))
     centre = request.user.centre
+    if centre is None:  # a superuser has no centre of their own: the Django admin is theirs
+        raise Http404
     form = BuildingForm(request.POST or None, centre=centre)
     if request.method == "POST" and form.is_valid():
         building = form.save(commit=False)
@@ -135,6 +138,8 @@ def bed_status(request, public_id):
 @require_http_methods(["GET", "POST"])
 def routine(request):
     access.require(access.can_manage_places(request.user))
+    if request.user.centre is None:
+        raise Http404
     current = Routine.of(request.user.centre)
     form = RoutineForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
