@@ -10,8 +10,9 @@ Everything goes through the services; timestamps are moved into the past afterwa
 import random
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from casework.models import Case
 from casework.models.stages import Stage
@@ -103,6 +104,7 @@ def place_residents(centre: Centre, rng: random.Random, first_day) -> list:
 
 
 @transaction.atomic
+@translation.override(settings.LANGUAGE_CODE)  # texts the app writes, in the centre's language
 def seed_residence(
     centre: Centre, workers: list[User], supervisor: User, admin: User, seed: int
 ) -> int:

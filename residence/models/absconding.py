@@ -101,11 +101,15 @@ class AbscondingAction(models.Model):
         FAMILY = "family", _("Family told")
         POLICE = "police", _("Police told")
         REFERRER = "referrer", _("Referring institution told")
-        SEARCH = "search", _("Search")
+        SEARCH = "search", _("Search for the resident")
         OTHER = "other", _("Other")
 
     # Who must be told of every absconding; the report shows those not told yet.
-    MUST_TELL = (Kind.FAMILY, Kind.POLICE, Kind.REFERRER)
+    MUST_TELL = {
+        Kind.FAMILY: _("Family"),
+        Kind.POLICE: _("Police"),
+        Kind.REFERRER: _("Referring institution"),
+    }
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     report = models.ForeignKey(AbscondingReport, on_delete=models.PROTECT, related_name="actions")

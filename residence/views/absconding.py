@@ -96,9 +96,7 @@ def absconding_detail(request, public_id):
             "report": report,
             "actions": actions,
             "not_told": [
-                AbscondingAction.Kind(kind).label
-                for kind in AbscondingAction.MUST_TELL
-                if kind not in told
+                party for kind, party in AbscondingAction.MUST_TELL.items() if kind not in told
             ],
             "form": form if works_here and report.is_open else None,
             "end_form": AbscondingEndForm() if works_here and report.is_open else None,
