@@ -20,6 +20,7 @@ from residence.models import (
 from residence.services.absconding import report_absconding
 from residence.services.health import record_sickness
 from residence.services.leave import decide_leave, record_departure, request_leave
+from tests.factories import approved_termination
 from tests.pages import read_page
 from tests.residence.conftest import fill_with_residents
 
@@ -181,3 +182,11 @@ def test_the_demo_places_residents_and_tells_a_week_of_stories_once(settings):
     assert AbscondingReport.objects.open().count() == 1
     assert AbscondingReport.objects.get().roll_call_mark is not None
     assert SicknessEntry.objects.ongoing().exists() and Incident.objects.exists()
+
+
+def test_a_closed_case_whose_resident_still_has_a_bed_is_flagged(
+    stay, worker, supervisor, client_for
+):
+    approved_termination(stay.case, worker, supervisor)
+    body = read_page(client_for(supervisor), reverse("home"), "Case closed but still in a bed")
+    assert reverse("residence:move-out", args=[stay.public_id]) in body

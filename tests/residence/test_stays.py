@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from casework.models.cases import Approach
-from residence.models import AgeGroup, Bed, Building, SexGroup, Stay
+from residence.models import AgeGroup, Bed, Building, Routine, SexGroup, Stay
+from residence.services.rollcall import roll_call_week
 from residence.services.stays import move_in, move_out
 from sentra.models import AuditEvent
 from tests.factories import ClientFactory, open_case_for
@@ -226,3 +227,21 @@ def test_the_occupancy_board_costs_the_same_queries_for_5_or_60_residents(
     assert "60 residents" in body
     filtered = read_page(http, reverse("residence:board"), data={"sex": "P"})
     assert many[-1].client.full_name not in filtered
+
+
+def test_the_admin_sets_the_roll_call_times_within_bounds(stay, admin, client_for):
+    http = client_for(admin)
+    url = reverse("residence:routine")
+    data = {
+        "morning_roll_call": "05:45",
+        "evening_roll_call": "20:00",
+        "roll_call_grace_minutes": "5",
+        "incident_supervisor_hours": "2",
+        "incident_head_hours": "24",
+    }
+    assert "Choose between 15 and 720." in http.post(url, data).content.decode()
+    assert http.post(url, {**data, "roll_call_grace_minutes": "60"}).status_code == 302
+    routine = Routine.of(stay.centre)
+    assert (routine.morning_roll_call.hour, routine.roll_call_grace_minutes) == (5, 60)
+    week = roll_call_week(stay.centre)
+    assert {s.due_at.strftime("%H:%M") for s in week} == {"05:45", "20:00"}
