@@ -1,5 +1,6 @@
 """Visitors at the gate (kunjungan), and who must not visit a resident (larangan kunjungan)."""
 
+import re
 import uuid
 
 from django.conf import settings
@@ -79,8 +80,8 @@ class RestrictionQuerySet(StayRecordQuerySet):
         )
 
 
-def _normalised(name: str) -> str:
-    return " ".join(name.casefold().split())
+def _words(name: str) -> set[str]:
+    return set(re.sub(r"[^\w\s]", " ", name.casefold()).split())
 
 
 class VisitRestriction(models.Model):
@@ -144,8 +145,9 @@ class VisitRestriction(models.Model):
 
     def bars(self, visitor_name: str) -> bool:
         """Whether this restriction stops `visitor_name` at the gate: everyone, or a
-        visitor whose name contains the barred name (or the other way round)."""
+        visitor whose name holds every word of the barred name, or the other way round
+        ("Hendra" stops "Bpk. Hendra Saputra"; it does not stop "Hendrawan")."""
         if self.bars_everyone:
             return True
-        barred, visitor = _normalised(self.person_name), _normalised(visitor_name)
-        return bool(visitor) and (barred in visitor or visitor in barred)
+        barred, visitor = _words(self.person_name), _words(visitor_name)
+        return bool(visitor) and (barred <= visitor or visitor <= barred)

@@ -13,6 +13,7 @@ from residence.models import (
     Building,
     Incident,
     LeaveRequest,
+    PlaceStatus,
     Room,
     SexGroup,
     SicknessEntry,
@@ -33,7 +34,7 @@ def board(request):
         buildings = buildings.filter(sex=sex)
     if age in AgeGroup.values:
         buildings = buildings.filter(age_group=age)
-    beds = Bed.objects.order_by("label")
+    beds = Bed.objects.order_by("id")  # A, B, ... in the order they were added
     buildings = buildings.prefetch_related(
         Prefetch("rooms", queryset=Room.objects.order_by("name")),
         Prefetch("rooms__beds", queryset=beds),
@@ -72,9 +73,9 @@ def board(request):
 
 
 def _free(building, room, rows) -> int:
-    if building.status != "in_use" or room.status != "in_use":
+    if building.status != PlaceStatus.IN_USE or room.status != PlaceStatus.IN_USE:
         return 0
-    return sum(1 for bed, stay in rows if stay is None and bed.status == "in_use")
+    return sum(1 for bed, stay in rows if stay is None and bed.status == PlaceStatus.IN_USE)
 
 
 def _stay_context(request, stay: Stay) -> dict:

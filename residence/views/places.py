@@ -108,7 +108,7 @@ def room_edit(request, public_id):
         {
             "room": room,
             "form": form,
-            "beds": room.beds.order_by("label"),  # type: ignore[attr-defined]
+            "beds": room.beds.order_by("id"),  # type: ignore[attr-defined]
             "statuses": PlaceStatus.choices,
         },
     )

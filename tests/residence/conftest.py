@@ -1,11 +1,12 @@
 """Residence fixtures: a wisma for men with four beds, the cast's case living in bed A, and
 a helper that fills a big room with residents."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
+from clients.models import Client
 from residence.models import AgeGroup, Bed, Building, Room, SexGroup
 from residence.services.places import save_building, save_room
 from residence.services.stays import move_in
@@ -43,9 +44,10 @@ def fill_with_residents(n, centre, worker, supervisor, admin, name="Aula"):
     day = timezone.localdate() - timedelta(days=3)
     stays = []
     for bed in beds_of(building):
-        case = open_case_for(
-            ClientFactory(centre=centre, registered_by=worker, sex="L"), worker, supervisor
+        client = ClientFactory(
+            centre=centre, registered_by=worker, sex="L", birth_date=date(1990, 5, 17)
         )
+        case = open_case_for(client, worker, supervisor)
         stays.append(move_in(by=worker, case=case, bed=bed, moved_in_on=day))
     return stays
 
@@ -67,6 +69,8 @@ def beds(wisma):
 
 @pytest.fixture
 def stay(case, worker, beds):
+    # An adult well before moving in (a child may not sleep in an adults' room).
+    Client.objects.filter(pk=case.client_id).update(birth_date=date(1990, 5, 17))
     return move_in(
         by=worker,
         case=case,

@@ -21,9 +21,11 @@ def wib(*args):
 
 
 def live(worker, supervisor, bed, moved_in, moved_out=None, reason="", sex="L"):
-    case = open_case_for(
-        ClientFactory(centre=worker.centre, registered_by=worker, sex=sex), worker, supervisor
+    # Adults born long before the month counted (a child may not sleep in an adults' room).
+    client = ClientFactory(
+        centre=worker.centre, registered_by=worker, sex=sex, birth_date=date(1990, 5, 17)
     )
+    case = open_case_for(client, worker, supervisor)
     stay = move_in(by=worker, case=case, bed=bed, moved_in_on=moved_in)
     if moved_out:
         stay = move_out(by=worker, stay=stay, moved_out_on=moved_out, reason=reason)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from residence.models import AbscondingReport, LeaveRequest, Stay, Visit
+from residence.models import AbscondingReport, LeaveRequest, Stay, Visit, VisitRestriction
 from residence.services.leave import decide_leave, record_departure, request_leave
 from tests.pages import read_page
 
@@ -199,3 +199,17 @@ def test_only_a_supervisor_gives_up_the_search_and_the_resident_moves_out(
     assert (stay.moved_out_on, stay.departure_reason) == (last_seen, "absconded")
     # The belongings stay with the centre, not "returned" to anyone.
     assert not stay.belongings.filter(returned_on__isnull=False).exists()
+
+
+@pytest.mark.parametrize(
+    ("barred", "visitor", "stopped"),
+    [
+        ("Hendra", "Bpk. HENDRA Saputra", True),
+        ("Hendra Saputra", "hendra", True),
+        ("Hendra", "Hendrawan", False),
+        ("Hendra Susana", "Ana", False),
+        ("", "Siapa saja", True),
+    ],
+)
+def test_a_restriction_stops_visitors_by_whole_words(barred, visitor, stopped):
+    assert VisitRestriction(person_name=barred, reason="-").bars(visitor) is stopped
