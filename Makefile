@@ -12,7 +12,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=test-only-secret-key-not-for-production \
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 	PRIVATE_STORAGE_ROOT=$(CURDIR)/private-test DJANGO_ALLOW_ASYNC_UNSAFE=true
 
-.PHONY: help demo test install messages lint checks ci lock clean
+.PHONY: help demo test install messages catalogue lint checks ci lock clean
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,6 +27,11 @@ install: $(STAMP) ## Create .venv and install the locked dependencies
 
 messages: install ## Compile the translation catalogues (needs gettext; compiled files are committed)
 	@if command -v msgfmt >/dev/null; then DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0; fi
+
+catalogue: install ## Add new strings of the code to the Indonesian catalogue (then translate them)
+	DEBUG=1 $(PY) manage.py makemessages -l id --no-location --ignore=.venv --ignore=tests \
+	  --ignore='private*' --ignore=staticfiles --ignore=bench -v0
+	@echo "Translate the new entries in locale/id/LC_MESSAGES/django.po, then: make messages"
 
 demo: install messages ## Set up and start the app with demo data at http://127.0.0.1:8000
 	@# A developer machine: plain manage.py commands run in debug mode from now on.

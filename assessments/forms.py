@@ -6,16 +6,23 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments import schema
 from assessments.models import Instrument
+from sentra.inputs import VersionedFormMixin
 
 PREFIX = "q_"
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(VersionedFormMixin, forms.Form):
     """Fields generated from an instrument definition. The form only collects values;
-    `schema.clean_answers` is the one place answers are checked."""
+    `schema.clean_answers` is the one place answers are checked. Given the `assessment` it
+    edits, it carries that draft's version, so two people answering the same draft never
+    overwrite each other unseen."""
 
-    def __init__(self, *args, definition: dict, answers: dict | None = None, **kwargs):
+    def __init__(
+        self, *args, definition: dict, answers: dict | None = None, assessment=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        if assessment is not None:
+            self.add_version_field(assessment)
         self.definition = definition
         self.sections = []
         answers = answers or {}
@@ -34,6 +41,14 @@ class AnswerForm(forms.Form):
                 self.fields[name] = field
                 names.append(name)
             self.sections.append({"title": schema.text(section.get("title", {})), "names": names})
+
+    def describe_change(self, change) -> None:
+        """An answer the other person changed reads as its question, beside this form's."""
+        name = PREFIX + change.name.removeprefix("answers.")
+        if name in self.fields:
+            change.label = str(self.fields[name].label).removesuffix(" *")
+            value = self.cleaned_data.get(name)
+            change.yours = "" if value in (None, "", []) else str(value)
 
     @staticmethod
     def _field_for(question: dict) -> forms.Field:

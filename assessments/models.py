@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from assessments import schema
 from sentra.scopes import related_model
+from sentra.versioning import Versioned
 
 
 class InstrumentKind(models.TextChoices):
@@ -31,7 +32,7 @@ class InstrumentQuerySet(models.QuerySet):
         return self.published().filter(code=code).order_by("-version").first()
 
 
-class Instrument(models.Model):
+class Instrument(Versioned):
     """One version of an instrument. A published version is never edited: changes make a
     new version, so every assessment keeps the questions it was answered with."""
 
@@ -93,7 +94,7 @@ class AssessmentQuerySet(models.QuerySet):
         return self.filter(status=Assessment.Status.SUBMITTED)
 
 
-class Assessment(models.Model):
+class Assessment(Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")

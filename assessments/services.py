@@ -13,6 +13,7 @@ from assessments import schema
 from assessments.models import Assessment, Instrument
 from sentra import audit
 from sentra.models import User
+from sentra.versioning import save_versioned
 
 SHIPPED = Path(__file__).resolve().parent / "instruments"
 
@@ -34,10 +35,18 @@ def start_assessment(*, by: User, case, instrument: Instrument, request=None) ->
 
 @transaction.atomic
 def save_answers(
-    *, by: User, assessment: Assessment, raw: dict, submit: bool, request=None
+    *,
+    by: User,
+    assessment: Assessment,
+    raw: dict,
+    submit: bool,
+    read_version: int | None = None,
+    request=None,
 ) -> Assessment:
-    """Save a draft (partial answers allowed) or submit (complete, then read-only)."""
+    """Save a draft (partial answers allowed) or submit (complete, then read-only).
+    `read_version` is the draft's version when the form was opened (see sentra.versioning)."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    assessment._read_version = read_version  # type: ignore[attr-defined]
     if assessment.is_submitted:
         raise ValidationError(_("A submitted assessment cannot be changed; amend it instead."))
     answers, errors = schema.clean_answers(assessment.instrument.definition, raw, complete=submit)
@@ -49,7 +58,7 @@ def save_answers(
         assessment.submitted_by = by
         assessment.submitted_at = timezone.now()
         assessment.scores = schema.compute_scores(assessment.instrument.definition, answers)
-    assessment.save()
+    save_versioned(assessment)
     audit.record(
         audit.Action.UPDATE,
         by=by,

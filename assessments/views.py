@@ -12,6 +12,7 @@ from assessments import charts, schema, services
 from assessments.forms import AnswerForm, InstrumentImportForm, StartAssessmentForm
 from assessments.models import Assessment, Instrument, InstrumentKind
 from sentra import access, audit
+from sentra.versioning import EditConflict
 
 
 @require_GET
@@ -80,7 +81,12 @@ def assessment_detail(request, public_id):
     form = None
     if can_edit:
         definition = assessment.instrument.definition
-        form = AnswerForm(request.POST or None, definition=definition, answers=assessment.answers)
+        form = AnswerForm(
+            request.POST or None,
+            definition=definition,
+            answers=assessment.answers,
+            assessment=assessment,
+        )
         if request.method == "POST" and form.is_valid():
             submit = "submit" in request.POST
             try:
@@ -89,8 +95,11 @@ def assessment_detail(request, public_id):
                     assessment=assessment,
                     raw=form.raw_answers(),
                     submit=submit,
+                    read_version=form.read_version,
                     request=request,
                 )
+            except EditConflict as conflict:
+                form.show_conflict(conflict)
             except services.AnswersInvalid as invalid:
                 form.add_answer_errors(invalid.errors_by_question)
                 messages.error(request, _("Some answers need attention; nothing was lost."))
@@ -119,6 +128,7 @@ def assessment_detail(request, public_id):
             and access.can_change_cases(request.user)
             and assessment.case.is_open,
         },
+        status=409 if form is not None and form.conflict else 200,
     )
 
 

@@ -23,6 +23,7 @@ from clients.models import (
 )
 from sentra import audit, numbering
 from sentra.models import Centre, User
+from sentra.versioning import save_versioned
 
 # Names at least this alike (0..1) with the same sex and a close birth year are flagged.
 PYTHON_NAME_SIMILARITY = 0.8
@@ -183,7 +184,7 @@ def register_client(
 def update_client(*, by: User, client: Client, fields: list[str], request=None) -> Client:
     """Save a client already changed by a bound form (`fields` names what changed)."""
     client.search_name = search_name_for(client.full_name, client.aliases)
-    client.save()
+    save_versioned(client)
     audit.record(audit.Action.UPDATE, by=by, obj=client, request=request, fields=fields)
     return client
 
@@ -217,7 +218,7 @@ def save_family_member(
     *, by: User, member: FamilyMember, fields: list[str], request=None
 ) -> FamilyMember:
     creating = member.pk is None
-    member.save()
+    save_versioned(member)
     audit.record(
         audit.Action.CREATE if creating else audit.Action.UPDATE,
         by=by,

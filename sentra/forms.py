@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
+from sentra.inputs import VersionedForm
 from sentra.models import AuditEvent, Centre, User
 from sentra.scopes import Role
 
@@ -34,7 +35,7 @@ class StaffCreateForm(forms.ModelForm):
         return cleaned
 
 
-class StaffUpdateForm(forms.ModelForm):
+class StaffUpdateForm(VersionedForm):
     class Meta:
         model = User
         fields = ["full_name", "email", "role", "is_active"]
@@ -58,7 +59,7 @@ class StaffPasswordForm(SetPasswordForm):
     pass
 
 
-class CentreSettingsForm(forms.ModelForm):
+class CentreSettingsForm(VersionedForm):
     class Meta:
         model = Centre
         fields = [

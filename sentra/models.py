@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sentra.scopes import Role, has_role, in_centre
+from sentra.versioning import Versioned
 
 
-class Centre(models.Model):
+class Centre(Versioned):
     class Kind(models.TextChoices):
         SENTRA = "sentra", _("Sentra")
         SENTRA_TERPADU = "sentra_terpadu", _("Sentra Terpadu")
@@ -85,7 +86,7 @@ class StaffManager(UserManager.from_queryset(StaffQuerySet)):  # type: ignore[mi
     pass
 
 
-class User(AbstractUser):
+class User(Versioned, AbstractUser):
     """A member of a centre's staff. Superusers may have no centre and see every centre."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -216,3 +217,16 @@ class NumberSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.year}: {self.last}"
+
+
+class SubmissionKey(models.Model):
+    """A one-time key a form carries: the first submission claims it, a repeat of the same
+    submission (a double click, a resent request) lands on the first one's result."""
+
+    key = models.UUIDField(unique=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    result_url = models.CharField(max_length=500, blank=True)
+
+    def __str__(self) -> str:
+        return str(self.key)

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from sentra import audit
 from sentra.models import Centre, User
+from sentra.versioning import save_versioned
 
 
 def create_staff(*, by: User, centre: Centre, data: dict, password: str, request=None) -> User:
@@ -19,7 +20,7 @@ def create_staff(*, by: User, centre: Centre, data: dict, password: str, request
 def update_staff(*, by: User, member: User, fields: list[str], request=None) -> User:
     """Save a staff member already changed by a bound form; `fields` names what changed."""
     with transaction.atomic():
-        member.save()
+        save_versioned(member)
         audit.record(audit.Action.UPDATE, by=by, obj=member, request=request, fields=fields)
     return member
 
@@ -33,6 +34,6 @@ def reset_staff_password(*, by: User, member: User, password: str, request=None)
 
 def update_centre(*, by: User, centre: Centre, fields: list[str], request=None) -> Centre:
     with transaction.atomic():
-        centre.save()
+        save_versioned(centre)
         audit.record(audit.Action.UPDATE, by=by, obj=centre, request=request, fields=fields)
     return centre

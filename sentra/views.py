@@ -22,6 +22,7 @@ from sentra.forms import (
 )
 from sentra.lists import paginate
 from sentra.models import AuditEvent, User
+from sentra.versioning import EditConflict
 
 
 @login_not_required
@@ -87,16 +88,25 @@ def staff_edit(request, public_id):
     access.require(access.can_manage_staff(request.user))
     form = StaffUpdateForm(request.POST or None, instance=member, acting_user=request.user)
     if request.method == "POST" and form.is_valid():
-        if form.has_changed():
-            services.update_staff(
-                by=request.user,
-                member=form.save(commit=False),
-                fields=form.changed_data,
-                request=request,
-            )
-        messages.success(request, _("Changes to %(name)s saved.") % {"name": member})
-        return redirect("staff-list")
-    return render(request, "sentra/staff_form.html", {"form": form, "member": member})
+        try:
+            if form.has_changed():
+                services.update_staff(
+                    by=request.user,
+                    member=form.save(commit=False),
+                    fields=form.changed_data,
+                    request=request,
+                )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+        else:
+            messages.success(request, _("Changes to %(name)s saved.") % {"name": member})
+            return redirect("staff-list")
+    return render(
+        request,
+        "sentra/staff_form.html",
+        {"form": form, "member": member},
+        status=409 if form.conflict else 200,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -124,16 +134,25 @@ def centre_settings(request):
         return redirect("admin:sentra_centre_changelist")
     form = CentreSettingsForm(request.POST or None, instance=centre)
     if request.method == "POST" and form.is_valid():
-        if form.has_changed():
-            services.update_centre(
-                by=request.user,
-                centre=form.save(commit=False),
-                fields=form.changed_data,
-                request=request,
-            )
-        messages.success(request, _("Centre settings saved."))
-        return redirect("centre-settings")
-    return render(request, "sentra/centre_settings.html", {"form": form})
+        try:
+            if form.has_changed():
+                services.update_centre(
+                    by=request.user,
+                    centre=form.save(commit=False),
+                    fields=form.changed_data,
+                    request=request,
+                )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+        else:
+            messages.success(request, _("Centre settings saved."))
+            return redirect("centre-settings")
+    return render(
+        request,
+        "sentra/centre_settings.html",
+        {"form": form},
+        status=409 if form.conflict else 200,
+    )
 
 
 # --- Audit trail -------------------------------------------------------------------------------

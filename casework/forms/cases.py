@@ -10,7 +10,7 @@ from casework.models import (
 )
 from casework.models.cases import AccessRoute, EmergencyNeed
 from casework.models.stages import Stage
-from sentra.inputs import DATE_INPUT, staff_of
+from sentra.inputs import DATE_INPUT, VersionedForm, staff_of
 from sentra.models import User
 from sentra.scopes import Role
 
@@ -120,7 +120,7 @@ class CaseOpenForm(forms.ModelForm):
         return cleaned
 
 
-class CaseEditForm(forms.ModelForm):
+class CaseEditForm(VersionedForm):
     class Meta:
         model = Case
         fields = ["approach", "problem_statement", "priority", "team", "supervisor"]

@@ -8,7 +8,7 @@ from casework.models import (
     ConferenceAttendee,
     ConferenceCase,
 )
-from sentra.inputs import DATETIME_INPUT, staff_of
+from sentra.inputs import DATETIME_INPUT, VersionedForm, staff_of
 from sentra.scopes import Role
 
 
@@ -48,13 +48,15 @@ class ExternalAttendeeForm(forms.ModelForm):
         return name
 
 
-class MinutesForm(forms.Form):
-    minutes = forms.CharField(
-        label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 8})
-    )
+class MinutesForm(VersionedForm):
+    class Meta:
+        model = Conference
+        fields = ["minutes"]
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 8})}
+        labels = {"minutes": _("Minutes")}
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(VersionedForm):
     class Meta:
         model = ConferenceCase
         fields = ["decision", "decision_notes", "follow_up"]

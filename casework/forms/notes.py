@@ -11,11 +11,11 @@ from casework.models import (
     Task,
 )
 from casework.models.notes import WorkerRole
-from sentra.inputs import DATE_INPUT, DATETIME_INPUT, staff_of
+from sentra.inputs import DATE_INPUT, DATETIME_INPUT, VersionedForm, staff_of
 from sentra.scopes import Role
 
 
-class CaseNoteForm(forms.ModelForm):
+class CaseNoteForm(VersionedForm):
     worker_roles = forms.MultipleChoiceField(
         label=_("Roles you played"),
         choices=WorkerRole.choices,

@@ -1,14 +1,14 @@
 """Partner institutions of the directory."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import (
     Partner,
 )
+from sentra.inputs import VersionedForm
 
 
-class PartnerForm(forms.ModelForm):
+class PartnerForm(VersionedForm):
     class Meta:
         model = Partner
         fields = ["name", "kind", "address", "phone", "email", "contact_person", "is_active"]

@@ -7,18 +7,18 @@ from casework.models import (
     PlanGoal,
     PlanVersion,
 )
-from sentra.inputs import DATE_INPUT, staff_of
+from sentra.inputs import DATE_INPUT, VersionedForm, staff_of
 from sentra.scopes import Role
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(VersionedForm):
     class Meta:
         model = PlanVersion
         fields = ["approach", "summary"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
 
 
-class PlanGoalForm(forms.ModelForm):
+class PlanGoalForm(VersionedForm):
     class Meta:
         model = PlanGoal
         fields = [

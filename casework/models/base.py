@@ -4,6 +4,7 @@ case's."""
 from django.db import models
 
 from casework.models.cases import Case
+from sentra.versioning import Versioned
 
 
 class CaseRecordQuerySet(models.QuerySet):
@@ -12,7 +13,7 @@ class CaseRecordQuerySet(models.QuerySet):
         return self.filter(case__in=Case.objects.visible_to(user))
 
 
-class CaseRecord(models.Model):
+class CaseRecord(Versioned):
     """A record that belongs to a case: its centre is the case's (for the audit trail)."""
 
     objects = CaseRecordQuerySet.as_manager()

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from casework.models.stages import OPEN_STAGES, Stage
 from sentra.models import Centre
 from sentra.scopes import in_centre, sees_whole_centre
+from sentra.versioning import Versioned
 
 
 class AccessRoute(models.TextChoices):
@@ -70,7 +71,7 @@ class CaseQuerySet(models.QuerySet):
         return self.open().filter(is_emergency=True, first_response_at__isnull=True)
 
 
-class Case(models.Model):
+class Case(Versioned):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     centre = models.ForeignKey(Centre, verbose_name=_("centre"), on_delete=models.PROTECT)
     client = models.ForeignKey(

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from casework.models.cases import Case
 from sentra.scopes import in_centre, sees_whole_centre
+from sentra.versioning import Versioned
 
 
 class ConferenceQuerySet(models.QuerySet):
@@ -25,7 +26,7 @@ class ConferenceQuerySet(models.QuerySet):
         return conferences.filter(models.Q(pk__in=invited) | models.Q(pk__in=discussing))
 
 
-class Conference(models.Model):
+class Conference(Versioned):
     class Kind(models.TextChoices):
         CASE = "case", _("Case conference")
         FAMILY = "family", _("Family conference")
@@ -74,7 +75,7 @@ class Conference(models.Model):
         return self.status == self.Status.FINAL
 
 
-class ConferenceCase(models.Model):
+class ConferenceCase(Versioned):
     """A case on the agenda, and what the conference decided about it."""
 
     class Decision(models.TextChoices):

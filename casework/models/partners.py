@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sentra.scopes import in_centre
+from sentra.versioning import Versioned
 
 
 class PartnerQuerySet(models.QuerySet):
@@ -21,7 +22,7 @@ class PartnerQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Partner(models.Model):
+class Partner(Versioned):
     """A partner institution in the centre's referral directory."""
 
     class Kind(models.TextChoices):

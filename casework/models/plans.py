@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from casework.models.base import CaseRecord
 from casework.models.cases import Approach
+from sentra.versioning import Versioned
 
 
 class Component(models.TextChoices):
@@ -85,7 +86,7 @@ class PlanVersion(CaseRecord):
         return self.status in self.EDITABLE
 
 
-class PlanGoal(models.Model):
+class PlanGoal(Versioned):
     plan = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="goals")
     order = models.PositiveSmallIntegerField(default=0)
     problem = models.TextField(_("problem or need"))

@@ -15,6 +15,7 @@ from casework.models.stages import Stage
 from clients.models import Client
 from sentra import audit, numbering
 from sentra.models import User
+from sentra.versioning import save_versioned
 
 QUIET_CASE_DAYS = 14
 
@@ -63,7 +64,7 @@ def open_case(*, by: User, client: Client, data: dict, team=(), request=None) ->
 
 @transaction.atomic
 def update_case(*, by: User, case: Case, fields: list[str], request=None) -> Case:
-    case.save()
+    save_versioned(case)
     audit.record(audit.Action.UPDATE, by=by, obj=case, request=request, fields=fields)
     return case
 

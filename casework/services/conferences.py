@@ -21,6 +21,7 @@ from casework.services.plans import submit_plan
 from casework.services.reviews import decide_review
 from sentra import audit
 from sentra.models import User
+from sentra.versioning import save_versioned
 
 FOLLOW_UP_DAYS = 14
 
@@ -68,14 +69,17 @@ def _require_open(conference: Conference) -> None:
 def save_minutes(
     *, by: User, conference: Conference, minutes: str, decisions: dict, request=None
 ) -> Conference:
-    """`decisions` maps agenda item ids to {decision, decision_notes, follow_up}."""
+    """`decisions` maps agenda item ids to {decision, decision_notes, follow_up} and, from a
+    form, the `version` the item was read at (see sentra.versioning)."""
     _require_open(conference)
     conference.minutes = minutes
-    conference.save()
+    save_versioned(conference)
     for item in conference.agenda_items.filter(pk__in=decisions):
-        for field, value in decisions[item.pk].items():
+        values = dict(decisions[item.pk])
+        item._read_version = values.pop("version", None)  # type: ignore[attr-defined]
+        for field, value in values.items():
             setattr(item, field, value)
-        item.save()
+        save_versioned(item)
     audit.record(
         audit.Action.UPDATE, by=by, obj=conference, request=request, fields=["minutes", "decisions"]
     )

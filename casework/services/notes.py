@@ -7,6 +7,7 @@ from casework.models import Case, CaseNote, Task
 from casework.services.cases import record_first_response
 from sentra import audit
 from sentra.models import User
+from sentra.versioning import save_versioned
 
 
 @transaction.atomic
@@ -29,7 +30,7 @@ def add_note(
 @transaction.atomic
 def update_note(*, by: User, note: CaseNote, fields: list[str], request=None) -> CaseNote:
     """The earlier text stays in the note's history."""
-    note.save()
+    save_versioned(note)
     audit.record(audit.Action.UPDATE, by=by, obj=note, request=request, fields=fields)
     return note
 

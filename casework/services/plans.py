@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from casework.models import Case, PlanGoal, PlanVersion, Review
 from sentra import audit
 from sentra.models import User
+from sentra.versioning import save_versioned
 
 
 def latest_plan(case: Case) -> PlanVersion | None:
@@ -42,10 +43,19 @@ def start_plan_version(*, by: User, case: Case, request=None) -> PlanVersion:
 
 
 @transaction.atomic
-def save_plan(*, by: User, plan: PlanVersion, fields: list[str], request=None) -> PlanVersion:
+def save_plan(
+    *, by: User, plan: PlanVersion, goals=(), fields: list[str], request=None
+) -> PlanVersion:
+    """Save a draft plan and its goals (`goals`: PlanGoal rows changed or added by the
+    form). Goals are edited, never deleted: dropping one takes a new version."""
     if not plan.is_editable:
         raise ValidationError(_("This version is frozen; start a revision instead."))
-    plan.save()
+    # The plan's version guards the whole page: any save of it bumps the plan.
+    save_versioned(plan)
+    for number, goal in enumerate(goals, start=1):
+        goal.plan = plan
+        goal.order = goal.order or number
+        save_versioned(goal)
     audit.record(audit.Action.UPDATE, by=by, obj=plan, request=request, fields=fields)
     return plan
 

@@ -1,6 +1,7 @@
 """Aftercare follow-ups of a closed case."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,13 +44,17 @@ def follow_up_done(request, public_id):
     access.require(access.can_change_cases(request.user))
     form = FollowUpOutcomeForm(request.POST)
     if form.is_valid():
-        record_follow_up_outcome(
-            by=request.user,
-            follow_up=follow_up,
-            outcome=form.cleaned_data["outcome"],
-            request=request,
-        )
-        messages.success(request, _("Follow-up outcome recorded."))
+        try:
+            record_follow_up_outcome(
+                by=request.user,
+                follow_up=follow_up,
+                outcome=form.cleaned_data["outcome"],
+                request=request,
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Follow-up outcome recorded."))
     else:
         messages.error(request, _("Write the outcome of the contact."))
     return redirect("casework:case-aftercare", public_id=follow_up.case.public_id)

@@ -26,6 +26,7 @@ from casework.services.cases import (
 )
 from sentra import access, audit
 from sentra.lists import paginate
+from sentra.versioning import EditConflict
 
 
 @require_GET
@@ -112,17 +113,26 @@ def case_edit(request, public_id):
     access.require(access.can_change_cases(request.user))
     form = CaseEditForm(request.POST or None, instance=case)
     if request.method == "POST" and form.is_valid():
-        if form.has_changed():
-            update_case(
-                by=request.user,
-                case=form.save(commit=False),
-                fields=form.changed_data,
-                request=request,
-            )
-            form.save_m2m()
-        messages.success(request, _("Changes saved."))
-        return redirect("casework:case-detail", public_id=case.public_id)
-    return render(request, "casework/case_edit.html", {"case": case, "form": form})
+        try:
+            if form.has_changed():
+                update_case(
+                    by=request.user,
+                    case=form.save(commit=False),
+                    fields=form.changed_data,
+                    request=request,
+                )
+                form.save_m2m()
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("casework:case-detail", public_id=case.public_id)
+    return render(
+        request,
+        "casework/case_edit.html",
+        {"case": case, "form": form},
+        status=409 if form.conflict else 200,
+    )
 
 
 @require_POST

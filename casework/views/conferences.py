@@ -27,6 +27,8 @@ from casework.services.conferences import (
     schedule_conference,
 )
 from sentra import access, audit
+from sentra.inputs import show_conflicts
+from sentra.versioning import EditConflict
 
 
 @require_GET
@@ -92,23 +94,34 @@ def conference_detail(request, public_id):
     conference = access.get_conference_for_user(request.user, public_id)
     can_run = access.can_supervise(request.user) and not conference.is_final
     items = list(_visible_items(conference, request.user))
-    minutes = MinutesForm(request.POST or None, initial={"minutes": conference.minutes})
+    minutes = MinutesForm(request.POST or None, instance=conference)
     decision_forms = [
         DecisionForm(request.POST or None, instance=item, prefix=f"item{item.pk}") for item in items
     ]
     if request.method == "POST":
         access.require(can_run)
+        saved = False
         if minutes.is_valid() and all(f.is_valid() for f in decision_forms):
-            save_minutes(
-                by=request.user,
-                conference=conference,
-                minutes=minutes.cleaned_data["minutes"],
-                decisions={
-                    f.instance.pk: {k: f.cleaned_data[k] for k in DecisionForm.Meta.fields}
-                    for f in decision_forms
-                },
-                request=request,
-            )
+            try:
+                save_minutes(
+                    by=request.user,
+                    conference=minutes.save(commit=False),
+                    minutes=minutes.cleaned_data["minutes"],
+                    decisions={
+                        f.instance.pk: {
+                            **{k: f.cleaned_data[k] for k in DecisionForm.Meta.fields},
+                            "version": f.read_version,
+                        }
+                        for f in decision_forms
+                        if f.has_changed()
+                    },
+                    request=request,
+                )
+            except EditConflict as conflict:
+                show_conflicts([minutes, *decision_forms], conflict)
+            else:
+                saved = True
+        if saved:
             if "finalise" in request.POST:
                 try:
                     finalise_conference(by=request.user, conference=conference, request=request)
@@ -137,6 +150,7 @@ def conference_detail(request, public_id):
             "can_run": can_run,
             "can_amend": access.can_supervise(request.user) and conference.is_final,
         },
+        status=409 if (minutes.conflict or any(f.conflict for f in decision_forms)) else 200,
     )
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -9,7 +10,13 @@ from casework.forms.notes import CaseNoteForm, TaskForm
 from casework.services.cases import StageMoveRefused
 from casework.services.notes import add_note, add_task, complete_task, update_note
 from sentra import access, audit
+from sentra.middleware import RESULT_HEADER
 from sentra.scopes import Role
+from sentra.versioning import EditConflict
+
+
+def case_url(case) -> str:
+    return reverse("casework:case-detail", args=[case.public_id])
 
 
 @require_http_methods(["GET", "POST"])
@@ -33,8 +40,10 @@ def note_add(request, public_id):
         else:
             messages.success(request, _("Note saved."))
             if request.htmx:
-                return render(request, "casework/_note_saved.html", {"case": case})
-            return redirect("casework:case-detail", public_id=case.public_id)
+                response = render(request, "casework/_note_saved.html", {"case": case})
+                response[RESULT_HEADER] = case_url(case)
+                return response
+            return redirect(case_url(case))
     template = "casework/_note_form.html" if request.htmx else "casework/note_form.html"
     # htmx swaps only 2xx responses, so a form with errors comes back as 200.
     return render(request, template, {"case": case, "form": form})
@@ -48,16 +57,25 @@ def note_edit(request, public_id, note_id):
     access.require(access.can_edit_note(request.user, note))
     form = CaseNoteForm(request.POST or None, instance=note, case=case)
     if request.method == "POST" and form.is_valid():
-        if form.has_changed():
-            update_note(
-                by=request.user,
-                note=form.save(commit=False),
-                fields=form.changed_data,
-                request=request,
-            )
-        messages.success(request, _("Note updated; the earlier text is kept in its history."))
-        return redirect("casework:case-detail", public_id=case.public_id)
-    return render(request, "casework/note_form.html", {"case": case, "form": form, "note": note})
+        try:
+            if form.has_changed():
+                update_note(
+                    by=request.user,
+                    note=form.save(commit=False),
+                    fields=form.changed_data,
+                    request=request,
+                )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+        else:
+            messages.success(request, _("Note updated; the earlier text is kept in its history."))
+            return redirect("casework:case-detail", public_id=case.public_id)
+    return render(
+        request,
+        "casework/note_form.html",
+        {"case": case, "form": form, "note": note},
+        status=409 if form.conflict else 200,
+    )
 
 
 @require_GET

@@ -11,6 +11,7 @@ from casework.models import (
 )
 from casework.services.partners import save_partner
 from sentra import access
+from sentra.versioning import EditConflict
 
 
 @require_http_methods(["GET", "POST"])
@@ -39,7 +40,16 @@ def partner_edit(request, public_id):
     partner = access.get_partner_for_user(request.user, public_id)
     form = PartnerForm(request.POST or None, instance=partner)
     if request.method == "POST" and form.is_valid():
-        save_partner(by=request.user, partner=form.save(commit=False), request=request)
-        messages.success(request, _("Institution saved."))
-        return redirect("casework:partner-list")
-    return render(request, "casework/partner_form.html", {"form": form, "partner": partner})
+        try:
+            save_partner(by=request.user, partner=form.save(commit=False), request=request)
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+        else:
+            messages.success(request, _("Institution saved."))
+            return redirect("casework:partner-list")
+    return render(
+        request,
+        "casework/partner_form.html",
+        {"form": form, "partner": partner},
+        status=409 if form.conflict else 200,
+    )

@@ -15,6 +15,8 @@ from casework.models import (
 )
 from casework.services.plans import plan_changes, save_plan, start_plan_version, submit_plan
 from sentra import access, audit
+from sentra.inputs import show_conflicts
+from sentra.versioning import EditConflict
 
 GoalFormSet = inlineformset_factory(
     PlanVersion, PlanGoal, form=PlanGoalForm, extra=1, can_delete=False
@@ -87,17 +89,20 @@ def plan_edit(request, public_id):
     goals = GoalFormSet(
         request.POST or None, instance=plan, form_kwargs={"case": plan.case}, prefix="goals"
     )
+    conflict = None
     if request.method == "POST" and form.is_valid() and goals.is_valid():
-        with_goals = goals.save(commit=False)
-        for index, goal in enumerate(with_goals):
-            goal.order = goal.order or index + 1
-            goal.save()
-        save_plan(
-            by=request.user,
-            plan=form.save(commit=False),
-            fields=form.changed_data + (["goals"] if goals.has_changed() else []),
-            request=request,
-        )
+        try:
+            save_plan(
+                by=request.user,
+                plan=form.save(commit=False),
+                goals=goals.save(commit=False),
+                fields=form.changed_data + (["goals"] if goals.has_changed() else []),
+                request=request,
+            )
+        except EditConflict as stale:
+            conflict = stale
+            show_conflicts([form, *goals], stale)
+    if request.method == "POST" and conflict is None and form.is_valid() and goals.is_valid():
         if "submit" in request.POST:
             try:
                 submit_plan(by=request.user, plan=plan, request=request)
@@ -112,4 +117,5 @@ def plan_edit(request, public_id):
         request,
         "casework/plan_edit.html",
         {"plan": plan, "case": plan.case, "form": form, "goals": goals},
+        status=409 if conflict else 200,
     )

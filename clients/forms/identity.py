@@ -14,10 +14,10 @@ from clients.models import (
     DisabilityType,
     PPKSCategory,
 )
-from sentra.inputs import DATE_INPUT, not_in_future
+from sentra.inputs import DATE_INPUT, VersionedForm, not_in_future
 
 
-class ClientIdentityForm(forms.ModelForm):
+class ClientIdentityForm(VersionedForm):
     """Shared validation of the registration step and the full edit form."""
 
     estimated_age = forms.IntegerField(

@@ -13,7 +13,7 @@ from clients.models import (
     FamilyTracingAttempt,
     TracingStatus,
 )
-from sentra.inputs import DATE_INPUT, not_in_future
+from sentra.inputs import DATE_INPUT, VersionedForm, not_in_future
 from sentra.uploads import validate_upload
 
 
@@ -25,7 +25,7 @@ class ArchiveForm(forms.Form):
     )
 
 
-class FamilyMemberForm(forms.ModelForm):
+class FamilyMemberForm(VersionedForm):
     class Meta:
         model = FamilyMember
         fields = ["name", "relationship", "is_guardian", "phone", "address", "notes"]

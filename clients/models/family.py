@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clients.models.registry import Client, TracingStatus
+from sentra.versioning import Versioned
 
 
-class FamilyMember(models.Model):
+class FamilyMember(Versioned):
     class Relationship(models.TextChoices):
         FATHER = "father", _("Father")
         MOTHER = "mother", _("Mother")

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from clients.models.family import FamilyMember
 from clients.models.registry import Client
+from sentra.versioning import Versioned
 
 
 class ClientDocument(models.Model):
@@ -55,7 +56,7 @@ class ClientDocument(models.Model):
         return self.client.centre
 
 
-class Consent(models.Model):
+class Consent(Versioned):
     class Purpose(models.TextChoices):
         SERVICES = "services", _("Receive services")
         SHARE_REFERRAL = "share_referral", _("Share information with referral partners")

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from clients.models.reference import AtensiCluster, DisabilityType, PPKSCategory
 from sentra.models import Centre
 from sentra.scopes import in_centre, related_model, sees_whole_centre
+from sentra.versioning import Versioned
 
 
 class Sex(models.TextChoices):
@@ -85,7 +86,7 @@ class ClientQuerySet(models.QuerySet):
         return self.filter(status=Client.Status.ACTIVE)
 
 
-class Client(models.Model):
+class Client(Versioned):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         ARCHIVED = "archived", _("Archived")

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('casework', '0004_service_catalogue'),
         ('clients', '0002_reference_data_and_search'),
-        ('sentra', '0003_health_staff_role'),
+        ('sentra', '0004_health_staff_role'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

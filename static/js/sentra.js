@@ -94,3 +94,37 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 })();
+
+// A form is sent once: its submit buttons are disabled while the request is in flight
+// (the server also refuses a repeat: each form carries a one-time submission key).
+(() => {
+  const buttonsOf = (form) => form.querySelectorAll("button[type=submit], button:not([type]), input[type=submit]");
+  const busy = (form, on) => {
+    buttonsOf(form).forEach((button) => {
+      button.disabled = on;
+      if (on) button.setAttribute("aria-busy", "true"); else button.removeAttribute("aria-busy");
+    });
+  };
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== "post") return;
+    if (form.hasAttribute("hx-post")) return; // htmx forms: see below
+    // Disable after the browser has collected the clicked button's name and value.
+    window.setTimeout(() => busy(form, true), 0);
+  });
+  // Coming back with the browser's back button shows the page as it was: usable again.
+  window.addEventListener("pageshow", () => document.querySelectorAll("form").forEach((f) => busy(f, false)));
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    const form = event.detail.elt.closest("form");
+    if (form) busy(form, true);
+  });
+  document.addEventListener("htmx:afterRequest", (event) => {
+    const form = event.detail.elt.closest("form");
+    if (form) busy(form, false);
+    // A repeated submission: the first one was saved, so this form's draft is done with.
+    const xhr = event.detail.xhr;
+    if (form && xhr && xhr.getResponseHeader("X-Submission-Repeat") && form.dataset.draftKey) {
+      window.localStorage.removeItem(form.dataset.draftKey);
+    }
+  });
+})();

@@ -44,14 +44,15 @@ def test_a_draft_over_two_sittings_then_submit(case, worker, client_for):
         if q["type"] == "scale"
     ]
     first, rest = keys[:2], keys[2:]
-    response = http.post(url, {f"q_{k}": "3" for k in first} | {"draft": "1"})
+    response = http.post(url, {f"q_{k}": "3" for k in first} | {"draft": "1", "version": 1})
     assert response.status_code == 302
     assessment.refresh_from_db()
     assert assessment.answers == dict.fromkeys(first, 3) and not assessment.is_submitted
     # Submitting with questions missing is refused and keeps what was typed.
-    response = http.post(url, {f"q_{k}": "3" for k in first} | {"submit": "1"})
+    second_sitting = {"submit": "1", "version": assessment.version}
+    response = http.post(url, {f"q_{k}": "3" for k in first} | second_sitting)
     assert response.status_code == 200 and "must be answered" in response.content.decode()
-    response = http.post(url, {f"q_{k}": "4" for k in first + rest} | {"submit": "1"})
+    response = http.post(url, {f"q_{k}": "4" for k in first + rest} | second_sitting)
     assert response.status_code == 302
     assessment.refresh_from_db()
     assert assessment.is_submitted and assessment.submitted_by == worker

@@ -151,7 +151,7 @@ def test_an_edit_keeps_the_earlier_text_in_history(case, worker, client_for):
         reverse("casework:note-add", args=[case.public_id]), note_data(narrative="Versi satu")
     )
     note = CaseNote.objects.get()
-    data = note_data(narrative="Versi dua")
+    data = note_data(narrative="Versi dua") | {"version": note.version}
     response = http.post(reverse("casework:note-edit", args=[case.public_id, note.public_id]), data)
     assert response.status_code == 302
     history = http.get(reverse("casework:note-history", args=[case.public_id, note.public_id]))

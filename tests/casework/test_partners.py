@@ -10,7 +10,9 @@ def test_admins_edit_and_deactivate_directory_entries(cast, partner, client_for,
     url = reverse("casework:partner-edit", args=[partner.public_id])
     assert client_for(cast["worker"]).get(url).status_code == 403
     assert client_for(cast["outsider"]).get(url).status_code == 403
-    response = client_for(cast["admin"]).post(url, {"name": "Puskesmas Baru", "kind": "puskesmas"})
+    response = client_for(cast["admin"]).post(
+        url, {"name": "Puskesmas Baru", "kind": "puskesmas", "version": partner.version}
+    )
     assert response.status_code == 302
     partner.refresh_from_db()
     assert partner.name == "Puskesmas Baru" and not partner.is_active

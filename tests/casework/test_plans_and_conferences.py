@@ -252,7 +252,12 @@ def test_plan_and_conference_urls_for_the_cast(cast, case, plan, client_for, rol
     queue = http.get(reverse("casework:review-queue")).status_code
     assert queue == (200 if role == "supervisor" else 403)
     minutes = http.post(
-        reverse("casework:conference-detail", args=[conference.public_id]), {"minutes": "x"}
+        reverse("casework:conference-detail", args=[conference.public_id]),
+        {
+            "minutes": "x",
+            "version": conference.version,
+            **{f"item{i.pk}-version": i.version for i in conference.agenda_items.all()},
+        },
     ).status_code
     assert minutes == {"supervisor": 302}.get(role, 404 if expected == 404 else 403)
 

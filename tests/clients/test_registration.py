@@ -178,6 +178,7 @@ def test_adding_a_nik_later_runs_the_duplicate_check(worker, centre, client_reco
         "education": "unknown",
         "marital_status": "unknown",
         "citizenship": "wni",
+        "version": client_record.version,
     }
     response = client_for(worker).post(
         reverse("clients:edit", args=[client_record.public_id]), data
@@ -202,6 +203,7 @@ def test_an_edit_keeps_history_and_is_audited(worker, client_record, client_for)
         "district_code": "157101",
         "village_code": "1571011012",
         "phone": "0812 1111 2222",
+        "version": client_record.version,
     }
     response = client_for(worker).post(
         reverse("clients:edit", args=[client_record.public_id]), data

@@ -13,7 +13,13 @@ def test_a_change_writes_exactly_one_row(admin, worker, client_for):
     before = AuditEvent.objects.count()
     client.post(
         reverse("staff-edit", args=[worker.public_id]),
-        {"full_name": "Nama Baru", "email": worker.email, "role": "supervisor", "is_active": "on"},
+        {
+            "full_name": "Nama Baru",
+            "email": worker.email,
+            "role": "supervisor",
+            "is_active": "on",
+            "version": worker.version,
+        },
         REMOTE_ADDR="10.1.2.3",
     )
     assert AuditEvent.objects.count() == before + 1

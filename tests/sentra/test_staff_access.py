@@ -114,7 +114,12 @@ def test_admin_cannot_deactivate_themselves(admin, client_for):
 def test_admin_deactivates_a_worker_who_then_cannot_log_in(admin, worker, client_for, client):
     response = client_for(admin).post(
         reverse("staff-edit", args=[worker.public_id]),
-        {"full_name": worker.full_name, "email": worker.email, "role": "social_worker"},
+        {
+            "full_name": worker.full_name,
+            "email": worker.email,
+            "role": "social_worker",
+            "version": worker.version,
+        },
     )
     assert response.status_code == 302
     worker.refresh_from_db()
@@ -153,6 +158,7 @@ def test_centre_settings_validate_the_emergency_deadline(admin, client_for):
         "time_zone": "Asia/Makassar",
         "emergency_response_hours": 0,
         "stuck_case_days": 30,
+        "version": centre.version,
     }
     response = client_for(admin).post(reverse("centre-settings"), data)
     assert response.status_code == 200

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sentra', '0002_numbersequence'),
+        ('sentra', '0003_versions'),
     ]
 
     operations = [

@@ -1,0 +1,376 @@
+"""Two people open the same edit form and both save: the second save is a conflict shown
+beside what they typed, never a silent overwrite, and saving again keeps their version.
+
+One test walks every edit form of the app (EDIT_FORMS); another makes sure a new edit
+form cannot be added without joining it.
+"""
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django import forms
+from django.urls import reverse
+from django.utils import timezone
+
+from assessments.models import Instrument
+from assessments.services import start_assessment
+from casework.models import Partner
+from casework.services.conferences import schedule_conference
+from casework.services.notes import add_note
+from casework.services.plans import start_plan_version
+from clients.models import FamilyMember
+from sentra.inputs import VersionedFormMixin
+from sentra.models import AuditEvent
+from sentra.scopes import Role
+from sentra.versioning import Versioned
+from tests.factories import UserFactory
+from tests.pages import form_data, read_page
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class EditForm:
+    """One edit form: where it is, who two editors are, and a field they both change."""
+
+    form_class: type
+    url: str
+    record: Any
+    field: str
+    first: Any  # the user whose save comes second (and conflicts)
+    second: Any
+    their_value: str = "Nilai dari orang kedua"
+    my_value: str = "Nilai dari orang pertama"
+
+
+def _client_edit(c):
+    from clients.forms.identity import ClientForm
+
+    client = c["case"].client
+    return EditForm(
+        ClientForm,
+        reverse("clients:edit", args=[client.public_id]),
+        client,
+        "aliases",
+        c["worker"],
+        c["supervisor"],
+    )
+
+
+def _family_edit(c):
+    from clients.forms.records import FamilyMemberForm
+
+    client = c["case"].client
+    member = FamilyMember.objects.create(client=client, name="Sumarni", relationship="mother")
+    return EditForm(
+        FamilyMemberForm,
+        reverse("clients:family-edit", args=[client.public_id, member.public_id]),
+        member,
+        "notes",
+        c["worker"],
+        c["supervisor"],
+    )
+
+
+def _case_edit(c):
+    from casework.forms.cases import CaseEditForm
+
+    case = c["case"]
+    return EditForm(
+        CaseEditForm,
+        reverse("casework:case-edit", args=[case.public_id]),
+        case,
+        "problem_statement",
+        c["worker"],
+        c["supervisor"],
+    )
+
+
+def _note_edit(c):
+    from casework.forms.notes import CaseNoteForm
+
+    case = c["case"]
+    note = add_note(by=c["worker"], case=case, data={"kind": "phone", "narrative": "Awal"})
+    # The author in two browser tabs (notes are edited only by their author).
+    return EditForm(
+        CaseNoteForm,
+        reverse("casework:note-edit", args=[case.public_id, note.public_id]),
+        note,
+        "narrative",
+        c["worker"],
+        c["worker"],
+    )
+
+
+def _plan_edit(c):
+    from casework.forms.plans import PlanForm
+
+    plan = start_plan_version(by=c["worker"], case=c["case"])
+    return EditForm(
+        PlanForm,
+        reverse("casework:plan-edit", args=[plan.public_id]),
+        plan,
+        "summary",
+        c["worker"],
+        c["supervisor"],
+    )
+
+
+def _plan_goal_edit(c):
+    from casework.forms.plans import PlanGoalForm
+
+    plan = start_plan_version(by=c["worker"], case=c["case"])
+    goal = plan.goals.create(
+        problem="Tidak punya KTP",
+        goal="Memiliki KTP",
+        component="decent_living",
+        activities="Pendampingan ke Dukcapil",
+        responsible_staff=c["worker"],
+        target_date="2026-12-31",
+        indicator="KTP terbit",
+    )
+    edit = EditForm(
+        PlanGoalForm,
+        reverse("casework:plan-edit", args=[plan.public_id]),
+        goal,
+        "goals-0-activities",
+        c["worker"],
+        c["supervisor"],
+    )
+    edit.model_field = "activities"  # type: ignore[attr-defined]
+    return edit
+
+
+def _conference_minutes(c):
+    from casework.forms.conferences import MinutesForm
+
+    other_supervisor = UserFactory(centre=c["centre"], role=Role.SUPERVISOR)
+    conference = schedule_conference(
+        by=c["supervisor"],
+        data={"kind": "case", "scheduled_at": timezone.now(), "place": "Aula"},
+        cases=[c["case"]],
+        staff=[other_supervisor],
+    )
+    return EditForm(
+        MinutesForm,
+        reverse("casework:conference-detail", args=[conference.public_id]),
+        conference,
+        "minutes",
+        c["supervisor"],
+        other_supervisor,
+    )
+
+
+def _conference_decision(c):
+    from casework.forms.conferences import DecisionForm
+
+    edit = _conference_minutes(c)
+    item = edit.record.agenda_items.get()
+    edit.form_class, edit.record = DecisionForm, item
+    edit.field, edit.model_field = f"item{item.pk}-decision_notes", "decision_notes"  # type: ignore[attr-defined]
+    return edit
+
+
+def _staff_edit(c):
+    from sentra.forms import StaffUpdateForm
+
+    other_admin = UserFactory(centre=c["centre"], role=Role.ADMIN)
+    return EditForm(
+        StaffUpdateForm,
+        reverse("staff-edit", args=[c["worker"].public_id]),
+        c["worker"],
+        "full_name",
+        c["admin"],
+        other_admin,
+    )
+
+
+def _centre_settings(c):
+    from sentra.forms import CentreSettingsForm
+
+    other_admin = UserFactory(centre=c["centre"], role=Role.ADMIN)
+    return EditForm(
+        CentreSettingsForm,
+        reverse("centre-settings"),
+        c["centre"],
+        "address",
+        c["admin"],
+        other_admin,
+    )
+
+
+def _partner_edit(c):
+    from casework.forms.partners import PartnerForm
+
+    partner = Partner.objects.create(centre=c["centre"], name="LKS Harapan", kind="lks")
+    other_admin = UserFactory(centre=c["centre"], role=Role.ADMIN)
+    return EditForm(
+        PartnerForm,
+        reverse("casework:partner-edit", args=[partner.public_id]),
+        partner,
+        "contact_person",
+        c["admin"],
+        other_admin,
+    )
+
+
+def _assessment_draft(c):
+    from assessments.forms import AnswerForm
+
+    instrument = Instrument.objects.published().get(kind="rapid")
+    assessment = start_assessment(by=c["worker"], case=c["case"], instrument=instrument)
+    question = next(
+        q
+        for section in instrument.definition["sections"]
+        for q in section["questions"]
+        if q["type"] in ("short_text", "long_text") and not q.get("show_if")
+    )
+    edit = EditForm(
+        AnswerForm,
+        reverse("assessments:detail", args=[assessment.public_id]),
+        assessment,
+        f"q_{question['key']}",
+        c["worker"],
+        c["supervisor"],
+    )
+    edit.answer_key = question["key"]  # type: ignore[attr-defined]
+    return edit
+
+
+EDIT_FORMS = {
+    "client": _client_edit,
+    "family member": _family_edit,
+    "case": _case_edit,
+    "note": _note_edit,
+    "plan": _plan_edit,
+    "plan goal": _plan_goal_edit,
+    "conference minutes": _conference_minutes,
+    "conference decision": _conference_decision,
+    "staff member": _staff_edit,
+    "centre settings": _centre_settings,
+    "partner institution": _partner_edit,
+    "assessment draft": _assessment_draft,
+}
+
+
+# The form classes EDIT_FORMS walks (each case checks that its form is the one named here).
+WALKED = {
+    "clients.forms.identity.ClientForm",
+    "clients.forms.records.FamilyMemberForm",
+    "casework.forms.cases.CaseEditForm",
+    "casework.forms.notes.CaseNoteForm",
+    "casework.forms.plans.PlanForm",
+    "casework.forms.plans.PlanGoalForm",
+    "casework.forms.conferences.MinutesForm",
+    "casework.forms.conferences.DecisionForm",
+    "sentra.forms.StaffUpdateForm",
+    "sentra.forms.CentreSettingsForm",
+    "casework.forms.partners.PartnerForm",
+    "assessments.forms.AnswerForm",
+}
+
+
+def stored(edit: EditForm) -> str:
+    edit.record.refresh_from_db()
+    if hasattr(edit, "answer_key"):
+        return edit.record.answers.get(edit.answer_key, "")
+    return getattr(edit.record, getattr(edit, "model_field", edit.field))
+
+
+@pytest.fixture
+def setting(cast, case, centre):
+    return {**cast, "case": case, "centre": centre}
+
+
+@pytest.mark.parametrize("kind", list(EDIT_FORMS))
+def test_a_stale_save_is_a_conflict_shown_beside_what_was_typed(kind, setting, client_for):
+    edit = EDIT_FORMS[kind](setting)
+    assert f"{edit.form_class.__module__}.{edit.form_class.__name__}" in WALKED
+    mine, theirs = client_for(edit.first), client_for(edit.second)
+    my_form = form_data(read_page(mine, edit.url))
+    their_form = form_data(read_page(theirs, edit.url))
+
+    their_form[edit.field] = edit.their_value
+    assert theirs.post(edit.url, their_form).status_code == 302
+    assert stored(edit) == edit.their_value
+
+    my_form[edit.field] = edit.my_value
+    response = mine.post(edit.url, my_form)
+    body = response.content.decode()
+    assert response.status_code == 409, body[:2000]
+    assert "Someone else saved this record" in body
+    assert edit.their_value in body and edit.my_value in body  # theirs beside mine
+    assert edit.second.full_name in body  # who
+    assert stored(edit) == edit.their_value  # nothing overwritten
+
+    again = form_data(body)  # the conflict page: my typing, their version
+    assert again[edit.field] == edit.my_value
+    assert mine.post(edit.url, again).status_code == 302
+    assert stored(edit) == edit.my_value
+
+
+def test_the_conflict_is_audited_as_no_change(setting, client_for):
+    edit = _case_edit(setting)
+    mine, theirs = client_for(edit.first), client_for(edit.second)
+    my_form, their_form = (form_data(read_page(h, edit.url)) for h in (mine, theirs))
+    their_form[edit.field] = "Dari supervisor"
+    theirs.post(edit.url, their_form)
+    updates = AuditEvent.objects.filter(action="update", object_id=str(edit.record.public_id))
+    assert updates.count() == 1
+    my_form[edit.field] = "Dari pekerja sosial"
+    assert mine.post(edit.url, my_form).status_code == 409
+    assert updates.count() == 1
+
+
+def _project_forms():
+    root = Path(__file__).resolve().parents[2]
+    for path in root.glob("*/forms*.py"):
+        yield importlib.import_module(f"{path.parent.name}.{path.stem}")
+    for path in root.glob("*/forms/*.py"):
+        if path.stem != "__init__":
+            yield importlib.import_module(f"{path.parent.parent.name}.forms.{path.stem}")
+
+
+# Shared bases of other forms, never bound on their own.
+BASES = {"ClientIdentityForm"}
+# Forms on versioned records that only ever create a record (no stale copy can exist).
+CREATE_ONLY = {
+    "ClientRegistrationForm",
+    "CaseOpenForm",
+    "StaffCreateForm",
+    "GroupForm",
+    "GroupSessionForm",
+    "ReferralForm",
+    "MonitoringReviewForm",
+    "TerminationForm",
+    "FollowUpForm",
+    "ServiceRecordForm",
+    "TaskForm",
+    "ConsentForm",
+    "ConferenceForm",
+}
+
+
+def test_every_edit_form_is_walked_by_the_conflict_test():
+    """A form that edits a versioned record is a VersionedForm and is in EDIT_FORMS, or it
+    only creates records and says so in CREATE_ONLY."""
+    problems = []
+    for module in _project_forms():
+        for name, form_class in vars(module).items():
+            if not isinstance(form_class, type) or form_class.__module__ != module.__name__:
+                continue
+            if not issubclass(form_class, forms.BaseForm) or name in BASES | CREATE_ONLY:
+                continue
+            model = getattr(getattr(form_class, "Meta", None), "model", None)
+            versioned_model = isinstance(model, type) and issubclass(model, Versioned)
+            if issubclass(form_class, VersionedFormMixin):
+                if f"{module.__name__}.{name}" not in WALKED:
+                    problems.append(f"{module.__name__}.{name} is not in EDIT_FORMS")
+            elif versioned_model and name not in CREATE_ONLY:
+                problems.append(
+                    f"{module.__name__}.{name} edits a versioned record: make it a VersionedForm"
+                )
+    assert not problems, "\n".join(problems)

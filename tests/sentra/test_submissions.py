@@ -1,0 +1,621 @@
+"""A form sent twice changes things once: every create form and action button carries a
+one-time submission key (sentra.middleware.OneSubmissionMiddleware), claimed by a
+database constraint, and the second submission lands on the first one's result.
+
+`test_every_url_is_classified` makes a new URL pick its side: a create form or action
+joins SUBMITTED_TWICE, an edit form the conflict test, a page that only reads READS.
+"""
+
+import io
+import re
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client as HttpClient
+from django.urls import get_resolver, reverse
+from django.utils import timezone
+from PIL import Image
+
+from assessments.models import Assessment, Instrument
+from casework.models import (
+    Case,
+    CaseNote,
+    Conference,
+    ConferenceAmendment,
+    ConferenceAttendee,
+    FollowUp,
+    Group,
+    GroupSession,
+    MonitoringReview,
+    Partner,
+    PlanVersion,
+    Referral,
+    ServiceRecord,
+    ServiceType,
+    StageMove,
+    Task,
+    Termination,
+)
+from casework.services.aftercare import schedule_follow_up
+from casework.services.conferences import finalise_conference, save_minutes, schedule_conference
+from casework.services.notes import add_note
+from casework.services.plans import start_plan_version, submit_plan
+from casework.services.referrals import create_referral
+from clients.models import (
+    Client,
+    ClientDocument,
+    Consent,
+    FamilyMember,
+    FamilyTracingAttempt,
+    PPKSCategory,
+)
+from reports.models import ReportRun
+from sentra.middleware import REPEAT_HEADER, SUBMISSION_FIELD
+from sentra.models import AuditEvent, SubmissionKey, User
+from tests.factories import ClientFactory, submitted_assessment
+
+pytestmark = pytest.mark.django_db
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@dataclass
+class Submission:
+    user: object
+    url: str
+    data: Callable[[], dict]  # fresh each time (an upload is read once)
+    made: Callable[[], int]  # how many of the records it creates exist
+
+
+def _in_monitoring(s):
+    Case.objects.filter(pk=s["case"].pk).update(stage="monitoring")
+    s["case"].refresh_from_db()
+    return s["case"]
+
+
+def _case_url(name, s):
+    return reverse(f"casework:{name}", args=[s["case"].public_id])
+
+
+def _client_url(name, s):
+    return reverse(f"clients:{name}", args=[s["case"].client.public_id])
+
+
+SUBMITTED_TWICE: dict[str, Callable[[dict], Submission]] = {
+    "clients:register": lambda s: Submission(
+        s["worker"],
+        reverse("clients:register"),
+        lambda: {"full_name": "Ahmad Yani Saputra", "sex": "L", "confirm_different": "on"},
+        Client.objects.count,
+    ),
+    "clients:family-add": lambda s: Submission(
+        s["worker"],
+        _client_url("family-add", s),
+        lambda: {"name": "Sri Wahyuni", "relationship": "mother"},
+        FamilyMember.objects.count,
+    ),
+    "clients:tracing-add": lambda s: Submission(
+        s["worker"],
+        _client_url("tracing-add", s),
+        lambda: {
+            "attempted_on": timezone.localdate().isoformat(),
+            "method": "Kunjungan ke kepala desa",
+            "result": "Keluarga belum ditemukan",
+            "status_after": "searching",
+        },
+        FamilyTracingAttempt.objects.count,
+    ),
+    "clients:document-add": lambda s: Submission(
+        s["worker"],
+        _client_url("document-add", s),
+        lambda: {"kind": "photo", "file": SimpleUploadedFile("foto.png", png_bytes())},
+        ClientDocument.objects.count,
+    ),
+    "clients:consent-add": lambda s: Submission(
+        s["worker"],
+        _client_url("consent-add", s),
+        lambda: {
+            "purpose": "photographs",
+            "given_by": "client",
+            "given_on": timezone.localdate().isoformat(),
+        },
+        Consent.objects.count,
+    ),
+    "clients:categories": lambda s: Submission(
+        s["admin"],
+        reverse("clients:categories"),
+        lambda: {"code": "korban_banjir", "name_id": "Korban banjir", "name_en": "Flood victim"},
+        PPKSCategory.objects.count,
+    ),
+    "casework:case-open": lambda s: Submission(
+        s["worker"],
+        reverse(
+            "casework:case-open",
+            args=[ClientFactory(centre=s["centre"], registered_by=s["worker"]).public_id],
+        ),
+        lambda: {
+            "access_route": "walk_in",
+            "approach": "residential",
+            "problem_statement": "Datang sendiri meminta bantuan.",
+            "priority": "medium",
+            "primary_worker": s["worker"].pk,
+            "supervisor": s["supervisor"].pk,
+        },
+        Case.objects.count,
+    ),
+    "casework:note-add": lambda s: Submission(
+        s["worker"],
+        _case_url("note-add", s),
+        lambda: {
+            "kind": "phone",
+            "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "narrative": "Menelepon keluarga.",
+        },
+        CaseNote.objects.count,
+    ),
+    "casework:task-add": lambda s: Submission(
+        s["worker"],
+        _case_url("task-add", s),
+        lambda: {
+            "title": "Antar ke puskesmas",
+            "due_date": (timezone.localdate() + timedelta(days=2)).isoformat(),
+            "assignee": s["worker"].pk,
+        },
+        Task.objects.count,
+    ),
+    "casework:plan-start": lambda s: Submission(
+        s["worker"], _case_url("plan-start", s), dict, PlanVersion.objects.count
+    ),
+    "casework:case-services": lambda s: Submission(
+        s["worker"],
+        _case_url("case-services", s),
+        lambda: {
+            "service_type": ServiceType.objects.get(code="counselling", centre=None).pk,
+            "delivered_on": timezone.localdate().isoformat(),
+            "provider_staff": s["worker"].pk,
+        },
+        ServiceRecord.objects.count,
+    ),
+    "casework:case-referrals": lambda s: Submission(
+        s["worker"],
+        _case_url("case-referrals", s),
+        lambda: {
+            "partner": Partner.objects.get_or_create(
+                centre=s["centre"], name="RSUD Raden Mattaher", kind="hospital"
+            )[0].pk,
+            "reason": "Pemeriksaan kesehatan",
+            "services_requested": "Rawat jalan",
+        },
+        Referral.objects.count,
+    ),
+    "casework:case-monitoring": lambda s: Submission(
+        s["worker"],
+        reverse("casework:case-monitoring", args=[_in_monitoring(s).public_id]),
+        lambda: {"reviewed_on": timezone.localdate().isoformat(), "decision": "continue"},
+        MonitoringReview.objects.count,
+    ),
+    "casework:case-termination": lambda s: Submission(
+        s["worker"],
+        reverse("casework:case-termination", args=[_in_monitoring(s).public_id]),
+        lambda: {"reason": "reunified", "outcome_summary": "Kembali ke keluarga."},
+        Termination.objects.count,
+    ),
+    "casework:case-aftercare": lambda s: Submission(
+        s["worker"],
+        _case_url("case-aftercare", s),
+        lambda: {
+            "due_on": (timezone.localdate() + timedelta(days=7)).isoformat(),
+            "mode": "phone",
+            "assignee": s["worker"].pk,
+        },
+        FollowUp.objects.count,
+    ),
+    "casework:group-create": lambda s: Submission(
+        s["worker"],
+        reverse("casework:group-create"),
+        lambda: {
+            "name": "Kelompok keterampilan",
+            "kind": "educational",
+            "purpose": "Belajar menjahit",
+            "facilitator": s["worker"].pk,
+            "service_type": ServiceType.objects.get(code="counselling", centre=None).pk,
+            "members": [s["case"].pk],
+        },
+        Group.objects.count,
+    ),
+    "casework:group-detail": lambda s: Submission(
+        s["worker"],
+        reverse("casework:group-detail", args=[_group(s).public_id]),
+        lambda: {
+            "held_on": timezone.localdate().isoformat(),
+            "stage": "working",
+            "topic": "Pola dasar",
+            "present": [s["case"].pk],
+        },
+        GroupSession.objects.count,
+    ),
+    "casework:partner-list": lambda s: Submission(
+        s["admin"],
+        reverse("casework:partner-list"),
+        lambda: {"name": "Polsek Telanaipura", "kind": "police"},
+        Partner.objects.count,
+    ),
+    "casework:service-type-list": lambda s: Submission(
+        s["admin"],
+        reverse("casework:service-type-list"),
+        lambda: {
+            "component": "vocational",
+            "code": "kursus_las",
+            "name_id": "Kursus las",
+            "name_en": "Welding course",
+        },
+        ServiceType.objects.count,
+    ),
+    "casework:conference-schedule": lambda s: Submission(
+        s["supervisor"],
+        reverse("casework:conference-schedule"),
+        lambda: {
+            "kind": "case",
+            "scheduled_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "place": "Aula",
+            "cases": [s["case"].pk],
+            "staff": [s["worker"].pk],
+        },
+        Conference.objects.count,
+    ),
+    "casework:conference-add-external": lambda s: Submission(
+        s["supervisor"],
+        reverse("casework:conference-add-external", args=[_conference(s).public_id]),
+        lambda: {"external-name": "dr. Andi", "external-profession": "Dokter"},
+        ConferenceAttendee.objects.count,
+    ),
+    "casework:conference-amend": lambda s: Submission(
+        s["supervisor"],
+        reverse("casework:conference-amend", args=[_conference(s, final=True).public_id]),
+        lambda: {"text": "Koreksi: nama psikolog."},
+        ConferenceAmendment.objects.count,
+    ),
+    "casework:case-move": lambda s: Submission(
+        s["worker"],
+        _case_url("case-move", s),
+        lambda: {"to_stage": "engagement", "reason": "Sepakat menerima layanan"},
+        StageMove.objects.count,
+    ),
+    "casework:review-decide": lambda s: Submission(
+        s["supervisor"],
+        reverse("casework:review-decide", args=[_pending_review(s).public_id]),
+        lambda: {"decision": "approve"},
+        lambda: AuditEvent.objects.filter(object_type="casework.review").count(),
+    ),
+    "casework:referral-move": lambda s: Submission(
+        s["worker"],
+        reverse("casework:referral-move", args=[_referral(s).public_id]),
+        lambda: {f"{_referral(s).pk}-to_status": "cancelled"},
+        lambda: AuditEvent.objects.filter(object_type="casework.referral").count(),
+    ),
+    "casework:follow-up-done": lambda s: Submission(
+        s["worker"],
+        reverse("casework:follow-up-done", args=[_follow_up(s).public_id]),
+        lambda: {"outcome": "Sehat dan bekerja."},
+        lambda: AuditEvent.objects.filter(object_type="casework.followup").count(),
+    ),
+    "casework:task-done": lambda s: Submission(
+        s["worker"],
+        reverse("casework:task-done", args=[s["case"].public_id, _task(s).public_id]),
+        dict,
+        lambda: AuditEvent.objects.filter(object_type="casework.task").count(),
+    ),
+    "assessments:start": lambda s: Submission(
+        s["worker"],
+        reverse("assessments:start", args=[s["case"].public_id]),
+        lambda: {"instrument": Instrument.objects.published().get(kind="rapid").pk},
+        Assessment.objects.count,
+    ),
+    "assessments:amend": lambda s: Submission(
+        s["worker"],
+        reverse(
+            "assessments:amend",
+            args=[submitted_assessment(s["case"], "rapid", s["worker"]).public_id],
+        ),
+        dict,
+        Assessment.objects.count,
+    ),
+    "reports:request-case": lambda s: Submission(
+        s["worker"],
+        reverse("reports:request-case", args=[s["case"].public_id]),
+        lambda: {"include_notes": "on"},
+        ReportRun.objects.count,
+    ),
+    "reports:list": lambda s: Submission(
+        s["admin"],
+        reverse("reports:list"),
+        lambda: {"month": "2026-01", "kind": "monthly_csv"},
+        ReportRun.objects.count,
+    ),
+    "staff-create": lambda s: Submission(
+        s["admin"],
+        reverse("staff-create"),
+        lambda: {
+            "username": "peksos_baru",
+            "full_name": "Peksos Baru",
+            "email": "baru@sentra.example",
+            "role": "social_worker",
+            "password": "kata-sandi-panjang-2026",
+        },
+        User.objects.count,
+    ),
+}
+
+
+def _group(s):
+    group = Group(
+        centre=s["centre"],
+        name="Kelas menjahit",
+        kind="educational",
+        purpose="Menjahit",
+        facilitator=s["worker"],
+        service_type=ServiceType.objects.get(code="counselling", centre=None),
+    )
+    group.save()
+    group.members.set([s["case"]])
+    return group
+
+
+def _conference(s, final=False):
+    conference = schedule_conference(
+        by=s["supervisor"],
+        data={"kind": "case", "scheduled_at": timezone.now(), "place": "Aula"},
+        cases=[s["case"]],
+        staff=[s["worker"]],
+    )
+    if final:
+        save_minutes(by=s["supervisor"], conference=conference, minutes="Dibahas.", decisions={})
+        finalise_conference(by=s["supervisor"], conference=conference)
+    return conference
+
+
+def _pending_review(s):
+    plan = start_plan_version(by=s["worker"], case=s["case"])
+    plan.goals.create(
+        problem="Tidak punya KTP",
+        goal="Memiliki KTP",
+        component="decent_living",
+        activities="Ke Dukcapil",
+        responsible_staff=s["worker"],
+        target_date=timezone.localdate() + timedelta(days=30),
+        indicator="KTP terbit",
+    )
+    return submit_plan(by=s["worker"], plan=plan)
+
+
+def _referral(s):
+    if "referral" not in s:
+        partner = Partner.objects.create(centre=s["centre"], name="LKS Peduli", kind="lks")
+        s["referral"] = create_referral(
+            by=s["worker"],
+            case=s["case"],
+            data={"partner": partner, "reason": "Pendampingan", "services_requested": "Konseling"},
+        )
+    return s["referral"]
+
+
+def _follow_up(s):
+    return schedule_follow_up(
+        by=s["worker"],
+        case=s["case"],
+        data={"due_on": timezone.localdate(), "mode": "visit", "assignee": s["worker"]},
+    )
+
+
+def _task(s):
+    return s["case"].tasks.create(
+        title="Hubungi keluarga",
+        due_date=timezone.localdate(),
+        assignee=s["worker"],
+        created_by=s["worker"],
+    )
+
+
+# Changes that are neither a create form nor an action: edit forms (the conflict test walks
+# them; their submission keys work the same way) and POSTs that change nothing durable.
+EDITS = {
+    "clients:edit",
+    "clients:family-edit",
+    "casework:case-edit",
+    "casework:note-edit",
+    "casework:plan-edit",
+    "casework:conference-detail",
+    "casework:partner-edit",
+    "assessments:detail",
+    "staff-edit",
+    "centre-settings",
+}
+# Actions that set a state and are harmless to repeat (the second finds it already set).
+IDEMPOTENT_ACTIONS = {
+    "clients:archive",
+    "clients:restore",
+    "clients:family-archive",
+    "clients:document-archive",
+    "clients:consent-withdraw",
+    "clients:search-clear",
+    "clients:list",  # the search: kept in the session, nothing stored
+    "casework:case-reassign",
+    "assessments:instrument-publish",
+    "assessments:instrument-retire",
+    "assessments:instrument-list",  # importing the same definition twice is refused
+    "reports:run-regenerate",
+    "staff-password",
+}
+READS = {
+    "home",
+    "healthz",
+    "clients:regions",
+    "clients:detail",
+    "clients:history",
+    "clients:document-download",
+    "casework:case-list",
+    "casework:case-detail",
+    "casework:note-history",
+    "casework:plan-list",
+    "casework:plan-detail",
+    "casework:group-list",
+    "casework:review-queue",
+    "casework:conference-list",
+    "assessments:case-list",
+    "assessments:client-progress",
+    "assessments:instrument-detail",
+    "assessments:instrument-export",
+    "reports:dashboard",
+    "reports:run-status",
+    "reports:run-download",
+    "staff-list",
+    "audit-list",
+}
+# Django's own account pages and the language switch: no record of ours is made there.
+EXEMPT = {
+    "login",
+    "logout",
+    "password_change",
+    "password_change_done",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "set_language",
+}
+
+
+def _url_names(resolver=None, namespace=""):
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if hasattr(pattern, "url_patterns"):
+            if pattern.namespace == "admin":
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _url_names(pattern, inner)
+        elif pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_is_classified():
+    known = set(SUBMITTED_TWICE) | EDITS | IDEMPOTENT_ACTIONS | READS | EXEMPT
+    unknown = sorted(set(_url_names()) - known)
+    assert not unknown, (
+        "Classify these in tests/sentra/test_submissions.py (a create form or action "
+        f"goes in SUBMITTED_TWICE with valid data): {unknown}"
+    )
+
+
+@pytest.fixture
+def setting(cast, case, centre, consent_to_services):
+    return {**cast, "case": case, "centre": centre}
+
+
+def _login(user):
+    http = HttpClient()
+    http.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return http
+
+
+@pytest.mark.parametrize("name", list(SUBMITTED_TWICE))
+def test_a_form_sent_twice_makes_one_record(name, setting):
+    submission = SUBMITTED_TWICE[name](setting)
+    http = _login(submission.user)
+    key = str(uuid.uuid4())
+    before = submission.made()
+    first = http.post(submission.url, {**submission.data(), SUBMISSION_FIELD: key})
+    assert first.status_code == 302, first.content.decode()[:3000]
+    assert submission.made() == before + 1
+    second = http.post(submission.url, {**submission.data(), SUBMISSION_FIELD: key})
+    assert second.status_code == 302
+    assert second["Location"] == first["Location"]
+    assert submission.made() == before + 1
+
+
+def test_a_failed_submission_can_be_corrected_and_sent_with_the_same_key(setting):
+    http = _login(setting["worker"])
+    url, key = _case_url("note-add", setting), str(uuid.uuid4())
+    empty = http.post(url, {"kind": "phone", "narrative": "", SUBMISSION_FIELD: key})
+    assert empty.status_code == 200 and CaseNote.objects.count() == 0
+    data = {"kind": "phone", "narrative": "Sekarang lengkap.", SUBMISSION_FIELD: key}
+    data["occurred_at"] = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+    assert http.post(url, data).status_code == 302
+    assert CaseNote.objects.count() == 1
+
+
+def test_a_repeated_htmx_note_sends_the_page_to_the_saved_case(setting):
+    http = _login(setting["worker"])
+    url, key = _case_url("note-add", setting), str(uuid.uuid4())
+    data = {
+        "kind": "phone",
+        "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "narrative": "Lewat htmx.",
+        SUBMISSION_FIELD: key,
+    }
+    first = http.post(url, data, headers={"HX-Request": "true"})
+    assert first.status_code == 200 and "data-note-saved" in first.content.decode()
+    second = http.post(url, data, headers={"HX-Request": "true"})
+    assert second.status_code == 200 and second[REPEAT_HEADER] == "1"
+    assert second["HX-Redirect"] == _case_url("case-detail", setting)
+    assert CaseNote.objects.count() == 1
+
+
+def test_someone_elses_key_is_refused(setting):
+    key = str(uuid.uuid4())
+    SubmissionKey.objects.create(key=key, user=setting["supervisor"], result_url="/")
+    response = _login(setting["worker"]).post(
+        _case_url("note-add", setting),
+        {"kind": "phone", "narrative": "x", SUBMISSION_FIELD: key},
+    )
+    assert response.status_code == 400 and CaseNote.objects.count() == 0
+
+
+def test_every_form_that_changes_something_carries_a_key(setting):
+    """The pages render {% form_keys %}: every POST form of the case page has a key, but
+    logging out and switching the language (which make no record)."""
+    http = _login(setting["worker"])
+    body = http.get(_case_url("case-detail", setting)).content.decode()
+    forms = re.findall(r"<form\b[^>]*method=\"post\".*?</form>", body, flags=re.S)
+    making = [f for f in forms if "logout" not in f and "setlang" not in f]
+    assert len(making) >= 2
+    assert all(f'name="{SUBMISSION_FIELD}"' in form for form in making)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_submissions_make_one_note(cast, case, reference_data):
+    """Both requests really run at once, each on its own database connection."""
+    url = reverse("casework:note-add", args=[case.public_id])
+    data = {
+        "kind": "phone",
+        "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "narrative": "Dua klik bersamaan.",
+        SUBMISSION_FIELD: str(uuid.uuid4()),
+    }
+    start, results = threading.Barrier(2), []
+
+    def submit():
+        try:
+            http = _login(cast["worker"])
+            start.wait(timeout=10)
+            results.append(http.post(url, data).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert results == [302, 302]
+    assert CaseNote.objects.filter(case=case).count() == 1
+    add_note(by=cast["worker"], case=case, data={"kind": "phone", "narrative": "Berikutnya"})
+    assert CaseNote.objects.filter(case=case).count() == 2
