@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from residence.models import Building, PlaceStatus, Room, Routine
 from residence.services.places import MAX_BEDS_PER_ROOM
+from sentra.inputs import VersionedForm
 
 
-class BuildingForm(forms.ModelForm):
+class BuildingForm(VersionedForm):
     class Meta:
         model = Building
         fields = ["name", "sex", "age_group", "status", "notes"]
@@ -24,7 +25,7 @@ class BuildingForm(forms.ModelForm):
         return name
 
 
-class RoomForm(forms.ModelForm):
+class RoomForm(VersionedForm):
     add_beds = forms.IntegerField(
         label=_("Beds to add"),
         min_value=0,
@@ -56,7 +57,7 @@ class BedStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=PlaceStatus.choices)
 
 
-class RoutineForm(forms.ModelForm):
+class RoutineForm(VersionedForm):
     class Meta:
         model = Routine
         fields = [

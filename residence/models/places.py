@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from residence.models.base import CentreQuerySet
 from sentra.models import Centre
+from sentra.versioning import Versioned
 
 
 class SexGroup(models.TextChoices):
@@ -29,7 +30,7 @@ class PlaceStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class Building(models.Model):
+class Building(Versioned):
     """A house or dormitory (wisma, asrama). Residents are separated by sex and age here."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -65,7 +66,7 @@ class RoomQuerySet(CentreQuerySet):
     centre_lookup = "building__centre"
 
 
-class Room(models.Model):
+class Room(Versioned):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     building = models.ForeignKey(
         Building, verbose_name=_("building"), on_delete=models.PROTECT, related_name="rooms"

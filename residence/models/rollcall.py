@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from residence.models.base import EARLIEST, CentreQuerySet
 from residence.models.stays import Stay
 from sentra.models import Centre
+from sentra.versioning import Versioned
 
 
 class Session(models.TextChoices):
@@ -50,7 +51,7 @@ class RollCallQuerySet(CentreQuerySet):
         )
 
 
-class RollCall(models.Model):
+class RollCall(Versioned):
     """One roll call of one centre on one date and session: taken once (a second submit
     of the same roll call meets the unique constraint), corrected afterwards."""
 
@@ -95,7 +96,7 @@ class RollCall(models.Model):
         return [(label, n) for label, n in found if n]
 
 
-class RollCallMark(models.Model):
+class RollCallMark(Versioned):
     roll_call = models.ForeignKey(RollCall, on_delete=models.PROTECT, related_name="marks")
     stay = models.ForeignKey(Stay, on_delete=models.PROTECT, related_name="roll_call_marks")
     presence = models.CharField(_("presence"), max_length=10, choices=Presence.choices)

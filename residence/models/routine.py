@@ -8,9 +8,10 @@ from simple_history.models import HistoricalRecords
 
 from residence.models.base import CentreQuerySet, between
 from sentra.models import Centre
+from sentra.versioning import Versioned
 
 
-class Routine(models.Model):
+class Routine(Versioned):
     """One per centre; a centre without a row uses the defaults (`Routine.of(centre)`)."""
 
     centre = models.OneToOneField(

@@ -3,12 +3,13 @@
 import string
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from residence.models import Bed, Building, PlaceStatus, Room, Routine, Stay
 from sentra import audit
 from sentra.models import User
+from sentra.versioning import conflict_for, save_versioned
 
 # Most rooms have a handful of beds; a dormitory hall may have dozens.
 MAX_BEDS_PER_ROOM = 60
@@ -25,7 +26,7 @@ def save_building(*, by: User, building: Building, fields: list[str], request=No
     creating = building.pk is None
     if not creating and "status" in fields and building.status != PlaceStatus.IN_USE:
         _refuse_if_occupied(Stay.objects.filter(bed__room__building=building))
-    building.save()
+    save_versioned(building)
     audit.record(
         audit.Action.CREATE if creating else audit.Action.UPDATE,
         by=by,
@@ -42,7 +43,7 @@ def save_room(*, by: User, room: Room, fields: list[str], add_beds: int = 0, req
     creating = room.pk is None
     if not creating and "status" in fields and room.status != PlaceStatus.IN_USE:
         _refuse_if_occupied(Stay.objects.filter(bed__room=room))
-    room.save()
+    save_versioned(room)
     if add_beds:
         taken = set(room.beds.values_list("label", flat=True))
         if len(taken) + add_beds > MAX_BEDS_PER_ROOM:
@@ -81,7 +82,16 @@ def _refuse_if_occupied(stays) -> None:
 @transaction.atomic
 def save_routine(*, by: User, routine: Routine, fields: list[str], request=None) -> Routine:
     creating = routine.pk is None
-    routine.save()
+    try:
+        with transaction.atomic():
+            save_versioned(routine)
+    except IntegrityError:
+        # Another admin saved the centre's first routine a moment earlier: theirs stands,
+        # and this form is shown beside it like any stale edit.
+        if not creating:
+            raise
+        theirs = Routine.objects.get(centre=routine.centre_id)
+        raise conflict_for(theirs, read_version=0) from None
     audit.record(
         audit.Action.CREATE if creating else audit.Action.UPDATE,
         by=by,

@@ -12,6 +12,7 @@ from residence.forms.places import BedStatusForm, BuildingForm, RoomForm, Routin
 from residence.models import Building, PlaceStatus, Room, Routine
 from residence.services.places import save_building, save_room, save_routine, set_bed_status
 from sentra import access
+from sentra.versioning import EditConflict
 
 
 @require_http_methods(["GET", "POST"])
@@ -36,13 +37,13 @@ def places(request):
 
 @require_http_methods(["GET", "POST"])
 def building_edit(request, public_id):
+    """A building: its details (an edit form) and a form to add a room to it."""
     access.require(access.can_manage_places(request.user))
     building = access.get_building_for_user(request.user, public_id)
     form = BuildingForm(
         request.POST if "building" in request.POST else None,
         instance=building,
         centre=building.centre,
-        prefix="building",
     )
     room_form = RoomForm(
         request.POST if "room" in request.POST else None, building=building, prefix="room"
@@ -70,6 +71,8 @@ def building_edit(request, public_id):
                 )
                 messages.success(request, _("Room saved."))
                 return redirect("residence:building", public_id=building.public_id)
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     rooms = building.rooms.annotate(  # type: ignore[attr-defined]
@@ -79,6 +82,7 @@ def building_edit(request, public_id):
         request,
         "residence/building.html",
         {"building": building, "form": form, "room_form": room_form, "rooms": rooms},
+        status=409 if form.conflict else 200,
     )
 
 
@@ -96,6 +100,9 @@ def room_edit(request, public_id):
                 add_beds=form.cleaned_data["add_beds"],
                 request=request,
             )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+            room = Room.objects.select_related("building").get(pk=room.pk)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             room = Room.objects.select_related("building").get(pk=room.pk)
@@ -111,6 +118,7 @@ def room_edit(request, public_id):
             "beds": room.beds.order_by("id"),  # type: ignore[attr-defined]
             "statuses": PlaceStatus.choices,
         },
+        status=409 if form.conflict else 200,
     )
 
 
@@ -143,12 +151,18 @@ def routine(request):
     current = Routine.of(request.user.centre)
     form = RoutineForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
-        save_routine(
-            by=request.user,
-            routine=form.save(commit=False),
-            fields=form.changed_data,
-            request=request,
-        )
-        messages.success(request, _("Roll-call times and deadlines saved."))
-        return redirect("residence:routine")
-    return render(request, "residence/routine.html", {"form": form})
+        try:
+            save_routine(
+                by=request.user,
+                routine=form.save(commit=False),
+                fields=form.changed_data,
+                request=request,
+            )
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+        else:
+            messages.success(request, _("Roll-call times and deadlines saved."))
+            return redirect("residence:routine")
+    return render(
+        request, "residence/routine.html", {"form": form}, status=409 if form.conflict else 200
+    )
