@@ -27,6 +27,7 @@ from residence.models import (
 )
 from sentra import audit
 from sentra.models import Centre, User
+from sentra.versioning import save_versioned
 
 WEEK = 7
 
@@ -49,6 +50,7 @@ class Line:
     presence: str
     note: str = ""
     why: str = ""  # why the line is preset to something other than present
+    mark: RollCallMark | None = None  # the mark given, once the roll call is taken
 
 
 def residents_on(centre: Centre, day: date):
@@ -83,7 +85,8 @@ def roll_call_lines(centre: Centre, day: date, roll_call: RollCall | None = None
     lines = []
     for stay in stays:
         if stay.pk in marks:
-            lines.append(Line(stay, marks[stay.pk].presence, marks[stay.pk].note))
+            mark = marks[stay.pk]
+            lines.append(Line(stay, mark.presence, mark.note, mark=mark))
         elif stay.pk in out:
             lines.append(Line(stay, Presence.LEAVE, why=_("On leave: %s") % out[stay.pk]))
         elif stay.pk in missing:
@@ -150,42 +153,53 @@ def correct_roll_call(
     *,
     by: User,
     roll_call: RollCall,
-    marks: dict[int, tuple[str, str]],
-    note: str = "",
+    marks: list[RollCallMark],
+    on_list: set[int],
+    fields: list[str],
     request=None,
 ) -> list[AbscondingReport]:
-    """Change the marks that changed (their history keeps the earlier ones) and mark
-    residents who were not on the list yet."""
-    roll_call = RollCall.objects.select_for_update().get(pk=roll_call.pk)
+    """Save the corrections of a roll call's page: `roll_call` as its form left it (its
+    note; `fields` names what the page changed), `marks` the rows the page changed or
+    added, and `on_list` the stays of every row on the page. Each changed row is saved
+    against the version it was read at: a row somebody else saved since is an
+    EditConflict (sentra.versioning) and nothing is saved. Their history keeps the earlier
+    marks; a resident newly marked absent gets an absconding report."""
     stays = set(
         Stay.objects.filter(centre=roll_call.centre_id)
         .on(roll_call.date)
         .values_list("pk", flat=True)
     )
-    _check_same_residents(stays, set(marks))
-    existing = {m.stay_id: m for m in roll_call.marks.all()}
-    changed, added = [], []
-    for stay_id, (presence, mark_note) in marks.items():
-        mark = existing.get(stay_id)
-        if mark is None:
-            added.append(
-                RollCallMark(
-                    roll_call=roll_call, stay_id=stay_id, presence=presence, note=mark_note[:200]
+    _check_same_residents(stays, on_list)
+    if "note" in fields:
+        save_versioned(roll_call)
+    saved = [mark for mark in marks if mark.pk is not None]
+    was_absent = set(
+        RollCallMark.objects.filter(
+            pk__in=[mark.pk for mark in saved], presence=Presence.ABSENT
+        ).values_list("pk", flat=True)
+    )
+    for mark in saved:
+        mark.note = mark.note[:200]
+        save_versioned(mark)
+    added = [mark for mark in marks if mark.pk is None]
+    for mark in added:
+        mark.roll_call, mark.note = roll_call, mark.note[:200]
+    if added:
+        try:
+            with transaction.atomic():
+                added = bulk_create_with_history(added, RollCallMark, default_user=by)
+        except IntegrityError:
+            raise ResidentsChanged(
+                _(
+                    "Someone else has just marked residents who were missing from the list. "
+                    "Check the list again and save."
                 )
-            )
-        elif (mark.presence, mark.note) != (presence, mark_note[:200]):
-            newly_absent = presence == Presence.ABSENT and mark.presence != Presence.ABSENT
-            mark.presence, mark.note = presence, mark_note[:200]
-            mark.save()
-            if newly_absent:
-                changed.append(mark)
-    added = bulk_create_with_history(added, RollCallMark, default_user=by) if added else []
-    if note != roll_call.note:
-        roll_call.note = note
-        roll_call.save()
-    reports = _open_absconding_reports(by, roll_call, [*changed, *added], request)
-    if changed or added or note:
-        audit.record(audit.Action.UPDATE, by=by, obj=roll_call, request=request, fields=["marks"])
+            ) from None
+    newly_absent = [mark for mark in saved if mark.pk not in was_absent]
+    reports = _open_absconding_reports(by, roll_call, [*newly_absent, *added], request)
+    if marks or "note" in fields:
+        changed = [*(["marks"] if marks else []), *(["note"] if "note" in fields else [])]
+        audit.record(audit.Action.UPDATE, by=by, obj=roll_call, request=request, fields=changed)
     return reports
 
 

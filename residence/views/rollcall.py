@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from residence.forms.rollcall import RollCallForm
+from residence.forms.rollcall import RollCallForm, mark_forms
 from residence.models import RollCall, Session
 from residence.services.rollcall import (
     WEEK,
@@ -22,6 +22,8 @@ from residence.services.rollcall import (
     take_roll_call,
 )
 from sentra import access
+from sentra.inputs import show_conflicts
+from sentra.versioning import EditConflict
 
 
 @require_GET
@@ -63,20 +65,34 @@ def roll_call_take(request, day, session):
         .select_related("taken_by")
         .first()
     )
-    lines = roll_call_lines(centre, day, roll_call)
-    initial = {"note": roll_call.note} if roll_call else None
-    form = RollCallForm(request.POST or None, lines=lines, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and roll_call is not None
+        and request.POST.get("roll_call") != str(roll_call.public_id)
+    ):
+        return _already_taken(request, roll_call)
+    data = request.POST if request.method == "POST" else None
+    form = RollCallForm(
+        data, instance=roll_call or RollCall(centre=centre, date=day, session=session)
+    )
+    rows = mark_forms(roll_call_lines(centre, day, roll_call), data)
+    conflict = None
+    valid = [form.is_valid(), *(row.is_valid() for row in rows)]
+    if request.method == "POST" and all(valid):
         try:
-            if roll_call is None or request.POST.get("roll_call") != str(roll_call.public_id):
-                if roll_call is not None:
-                    raise RollCallAlreadyTaken(roll_call)
+            if roll_call is None:
                 roll_call, reports = take_roll_call(
                     by=request.user,
                     centre=centre,
                     day=day,
                     session=session,
-                    marks=form.marks(),
+                    marks={
+                        row.instance.stay_id: (
+                            row.cleaned_data["presence"],
+                            row.cleaned_data["note"],
+                        )
+                        for row in rows
+                    },
                     note=form.cleaned_data["note"],
                     request=request,
                 )
@@ -86,48 +102,60 @@ def roll_call_take(request, day, session):
             else:
                 reports = correct_roll_call(
                     by=request.user,
-                    roll_call=roll_call,
-                    marks=form.marks(),
-                    note=form.cleaned_data["note"],
+                    roll_call=form.save(commit=False),
+                    marks=[row.save(commit=False) for row in rows if row.changes_something],
+                    on_list={row.instance.stay_id for row in rows},
+                    fields=form.changed_data,
                     request=request,
                 )
                 messages.success(request, _("Roll call corrected."))
         except RollCallAlreadyTaken as taken:
-            messages.warning(
-                request,
-                _(
-                    "%(name)s already took this roll call at %(time)s. Here it is: correct "
-                    "it if needed."
-                )
-                % {
-                    "name": taken.roll_call.taken_by.get_full_name(),
-                    "time": timezone.localtime(taken.roll_call.taken_at).strftime("%H:%M"),
-                },
-            )
-            return redirect("residence:roll-call", day=day.isoformat(), session=session)
+            return _already_taken(request, taken.roll_call)
         except ResidentsChanged as changed:
             messages.warning(request, changed.messages[0])
             return redirect("residence:roll-call", day=day.isoformat(), session=session)
-        if reports:
-            messages.warning(
-                request,
-                ngettext(
-                    "%(n)s absconding report opened: tell the family, the police and the "
-                    "referring institution.",
-                    "%(n)s absconding reports opened: tell the families, the police and the "
-                    "referring institutions.",
-                    len(reports),
+        except EditConflict as stale:
+            conflict = stale
+            show_conflicts([form, *rows], stale)
+        else:
+            if reports:
+                messages.warning(
+                    request,
+                    ngettext(
+                        "%(n)s absconding report opened: tell the family, the police and the "
+                        "referring institution.",
+                        "%(n)s absconding reports opened: tell the families, the police and "
+                        "the referring institutions.",
+                        len(reports),
+                    )
+                    % {"n": len(reports)},
                 )
-                % {"n": len(reports)},
-            )
-        return redirect("residence:roll-calls")
+            return redirect("residence:roll-calls")
     return render(
         request,
         "residence/roll_call.html",
         {
             "form": form,
+            "rows": rows,
             "roll_call": roll_call,
             "day": day,
             "session": Session(session),
         },
+        status=409 if conflict else 200,
+    )
+
+
+def _already_taken(request, roll_call: RollCall):
+    """Somebody else saved this roll call while this one was being marked: theirs is
+    opened to be corrected if needed."""
+    messages.warning(
+        request,
+        _("%(name)s already took this roll call at %(time)s. Here it is: correct it if needed.")
+        % {
+            "name": roll_call.taken_by.get_full_name(),
+            "time": timezone.localtime(roll_call.taken_at).strftime("%H:%M"),
+        },
+    )
+    return redirect(
+        "residence:roll-call", day=roll_call.date.isoformat(), session=roll_call.session
     )

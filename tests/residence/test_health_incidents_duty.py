@@ -97,8 +97,8 @@ def test_a_sick_resident_is_preset_to_sick_and_counted_for_the_admin_without_nam
     url = reverse("residence:roll-call", args=[timezone.localdate().isoformat(), "evening"])
     http = client_for(worker)
     body = read_page(http, url, "In the sick log")
-    assert f'id="id_p{stay.pk}_2" value="sick" autocomplete="off" checked' in body
-    http.post(url, {f"p{stay.pk}": "sick"})
+    assert f'id="id_r{stay.pk}-presence_2" value="sick" autocomplete="off" checked' in body
+    http.post(url, {f"r{stay.pk}-presence": "sick"})
     home = read_page(client_for(admin), reverse("home"), "Sick at roll call")
     assert stay.client.full_name not in home.split('id="residence-today"')[1]
 

@@ -86,7 +86,7 @@ def test_a_resident_on_leave_is_preset_to_leave_at_roll_call(stay, worker, super
     record_departure(by=worker, leave=leave)
     url = reverse("residence:roll-call", args=[timezone.localdate().isoformat(), "evening"])
     body = read_page(client_for(worker), url, "On leave: Dukcapil")
-    assert f'id="id_p{stay.pk}_1" value="leave" autocomplete="off" checked' in body
+    assert f'id="id_r{stay.pk}-presence_1" value="leave" autocomplete="off" checked' in body
 
 
 def test_a_barred_visitor_is_stopped_at_the_gate(stay, worker, colleague, supervisor, client_for):

@@ -13,7 +13,7 @@ from residence.models import AbscondingReport, RollCall, RollCallMark, Stay
 from residence.services import rollcall
 from residence.services.rollcall import roll_call_week, take_roll_call
 from residence.services.stays import move_out
-from tests.pages import read_page
+from tests.pages import form_data, read_page
 from tests.residence.conftest import fill_with_residents
 
 pytestmark = pytest.mark.django_db
@@ -25,15 +25,15 @@ def roll_call_url(day=None, session="evening"):
 
 def all_present(stays, overrides=None):
     """The POST of a roll call: everyone in `stays` present, `overrides` {stay: mark}."""
-    data = {f"p{s.pk}": "present" for s in stays}
-    data.update({f"p{s.pk}": presence for s, presence in (overrides or {}).items()})
+    data = {f"r{s.pk}-presence": "present" for s in stays}
+    data.update({f"r{s.pk}-presence": presence for s, presence in (overrides or {}).items()})
     return data
 
 
 def test_the_screen_lists_every_resident_preset_to_present(stay, worker, client_for):
     body = read_page(client_for(worker), roll_call_url(), stay.client.full_name)
     assert (
-        f'name="p{stay.pk}" id="id_p{stay.pk}_0" value="present" autocomplete="off" checked' in body
+        f'name="r{stay.pk}-presence" id="id_r{stay.pk}-presence_0" value="present" autocomplete="off" checked' in body
     )
 
 
@@ -132,10 +132,9 @@ def test_a_correction_changes_only_what_changed_and_opens_a_report(stay, worker,
     http = client_for(worker)
     http.post(roll_call_url(), all_present([stay]))
     roll_call = RollCall.objects.get()
-    response = http.post(
-        roll_call_url(),
-        {**all_present([], {stay: "absent"}), "roll_call": str(roll_call.public_id)},
-    )
+    page = form_data(read_page(http, roll_call_url()), having="roll_call")
+    assert page["roll_call"] == str(roll_call.public_id)
+    response = http.post(roll_call_url(), {**page, f"r{stay.pk}-presence": "absent"})
     assert response.status_code == 302
     mark = roll_call.marks.get()
     assert mark.presence == "absent"
