@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from residence.models import Building, PlaceStatus, Room, Routine
+from residence.models.routine import DEFAULTS_VERSION
 from residence.services.places import MAX_BEDS_PER_ROOM
 from sentra.inputs import VersionedForm
 
@@ -71,6 +72,17 @@ class RoutineForm(VersionedForm):
             "morning_roll_call": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "evening_roll_call": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A centre with no routine saved yet is shown the defaults, read at version 0: a
+        # first save that another admin's first save beat is a conflict, not an overwrite.
+        self.fields["version"] = forms.IntegerField(
+            widget=forms.HiddenInput,
+            initial=self.instance.version if self.instance.pk else DEFAULTS_VERSION,
+            min_value=DEFAULTS_VERSION,
+            error_messages={"required": _("This form is out of date. Open the record again.")},
+        )
 
     BOUNDS = {
         "roll_call_grace_minutes": (15, 720),

@@ -10,6 +10,9 @@ from residence.models.base import CentreQuerySet, between
 from sentra.models import Centre
 from sentra.versioning import Versioned
 
+# The version a form reads when the centre has no routine saved yet and shows the defaults.
+DEFAULTS_VERSION = 0
+
 
 class Routine(Versioned):
     """One per centre; a centre without a row uses the defaults (`Routine.of(centre)`)."""

@@ -7,9 +7,16 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from residence.models import Bed, Building, PlaceStatus, Room, Routine, Stay
+from residence.models.routine import DEFAULTS_VERSION
 from sentra import audit
 from sentra.models import User
-from sentra.versioning import conflict_for, save_versioned
+from sentra.versioning import (
+    EditConflict,
+    FieldChange,
+    conflict_for,
+    read_version_of,
+    save_versioned,
+)
 
 # Most rooms have a handful of beds; a dormitory hall may have dozens.
 MAX_BEDS_PER_ROOM = 60
@@ -85,13 +92,13 @@ def save_routine(*, by: User, routine: Routine, fields: list[str], request=None)
     try:
         with transaction.atomic():
             save_versioned(routine)
-    except IntegrityError:
-        # Another admin saved the centre's first routine a moment earlier: theirs stands,
-        # and this form is shown beside it like any stale edit.
-        if not creating:
+    except (IntegrityError, EditConflict):
+        # Read when the centre had no routine, saved after another admin saved the first
+        # one (a moment or an hour earlier): theirs stands, and this form is shown beside
+        # it like any stale edit.
+        if read_version_of(routine) != DEFAULTS_VERSION:
             raise
-        theirs = Routine.objects.get(centre=routine.centre_id)
-        raise conflict_for(theirs, read_version=0) from None
+        raise _first_routine_conflict(routine) from None
     audit.record(
         audit.Action.CREATE if creating else audit.Action.UPDATE,
         by=by,
@@ -100,3 +107,24 @@ def save_routine(*, by: User, routine: Routine, fields: list[str], request=None)
         fields=fields,
     )
     return routine
+
+
+def _first_routine_conflict(mine: Routine) -> EditConflict:
+    """The conflict with the routine another admin saved first: what they set, against the
+    defaults this admin's form started from."""
+    theirs = Routine.objects.get(centre=mine.centre_id)
+    conflict = conflict_for(theirs, read_version=0)
+    defaults = Routine(centre_id=mine.centre_id)
+    conflict.changes = [
+        FieldChange(
+            name=field.name,
+            label=str(field.verbose_name),
+            before=str(getattr(defaults, field.name)),
+            after=str(getattr(theirs, field.name)),
+        )
+        for field in Routine._meta.concrete_fields
+        if field.editable
+        and field.name not in ("id", "centre")
+        and getattr(defaults, field.name) != getattr(theirs, field.name)
+    ]
+    return conflict

@@ -238,6 +238,7 @@ def test_the_admin_sets_the_roll_call_times_within_bounds(stay, admin, client_fo
         "roll_call_grace_minutes": "5",
         "incident_supervisor_hours": "2",
         "incident_head_hours": "24",
+        "version": "0",  # the defaults: the centre had no routine saved
     }
     assert "Choose between 15 and 720." in http.post(url, data).content.decode()
     assert http.post(url, {**data, "roll_call_grace_minutes": "60"}).status_code == 302
