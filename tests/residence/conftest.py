@@ -1,5 +1,6 @@
-"""Residence fixtures: a wisma for men with four beds, the cast's case living in bed A, and
-a helper that fills a big room with residents."""
+"""Residence fixtures: a wisma for men with four beds, the cast's case living in bed A, a
+world of one of each record around them, and a helper that fills a big room with
+residents."""
 
 from datetime import date, timedelta
 
@@ -8,8 +9,13 @@ from django.utils import timezone
 
 from clients.models import Client
 from residence.models import AgeGroup, Bed, Building, Room, SexGroup
+from residence.services.absconding import report_absconding
+from residence.services.health import record_sickness
+from residence.services.incidents import add_incident_follow_up, report_incident
+from residence.services.leave import request_leave
 from residence.services.places import save_building, save_room
 from residence.services.stays import move_in
+from residence.services.visits import record_visit, restrict_visits
 from sentra.scopes import Role
 from tests.factories import ClientFactory, UserFactory, open_case_for
 
@@ -78,3 +84,71 @@ def stay(case, worker, beds):
         moved_in_on=timezone.localdate() - timedelta(days=10),
         belongings=["1 tas ransel", "2 kaos"],
     )
+
+
+@pytest.fixture
+def world(stay, worker, supervisor, wisma, beds):
+    now = timezone.now()
+    leave = request_leave(
+        by=worker,
+        stay=stay,
+        data={
+            "kind": "home",
+            "leaves_at": now + timedelta(hours=1),
+            "due_back_at": now + timedelta(days=1),
+            "destination": "Kota Jambi",
+        },
+    )
+    visit = record_visit(
+        by=worker,
+        stay=stay,
+        data={"visitor_name": "Ibu Sumarni", "relationship": "Bibi", "arrived_at": now},
+    )
+    restriction = restrict_visits(
+        by=worker,
+        stay=stay,
+        data={"person_name": "Hendra", "reason": "Perintah perlindungan anak"},
+    )
+    report = report_absconding(
+        by=worker,
+        stay=stay,
+        data={"last_seen_at": now - timedelta(hours=3), "circumstances": "Tidak ada di kamar"},
+    )
+    sickness = record_sickness(
+        by=worker,
+        stay=stay,
+        data={"symptoms": "Demam", "action_taken": "Istirahat", "began_on": timezone.localdate()},
+    )
+    incident = report_incident(
+        by=supervisor,
+        centre=stay.centre,
+        data={
+            "occurred_at": now - timedelta(hours=1),
+            "place": "Kamar",
+            "kind": "fight",
+            "severity": "minor",
+            "description": "Perkelahian",
+            "immediate_action": "Dipisahkan",
+        },
+        residents=[stay],
+        staff=[],
+    )
+    follow_up = add_incident_follow_up(
+        by=supervisor,
+        incident=incident,
+        data={"action": "Mediasi", "responsible": worker, "due_on": timezone.localdate()},
+    )
+    return {
+        "stay": stay,
+        "case": stay.case,
+        "leave": leave,
+        "visit": visit,
+        "restriction": restriction,
+        "report": report,
+        "sickness": sickness,
+        "incident": incident,
+        "follow_up": follow_up,
+        "building": wisma,
+        "room": beds[0].room,
+        "bed": beds[1],
+    }

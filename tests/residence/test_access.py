@@ -2,90 +2,15 @@
 centre's business, the case team and supervisors change a stay, health and incidents are
 confidential, the admin keeps the rooms and beds, another centre sees nothing."""
 
-from datetime import timedelta
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from residence.models import Bed
-from residence.services.absconding import report_absconding
-from residence.services.health import record_sickness
-from residence.services.incidents import add_incident_follow_up, report_incident
-from residence.services.leave import request_leave
-from residence.services.visits import record_visit, restrict_visits
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["worker", "colleague", "supervisor", "admin", "outsider"]
-
-
-@pytest.fixture
-def world(stay, worker, supervisor, wisma, beds):
-    now = timezone.now()
-    leave = request_leave(
-        by=worker,
-        stay=stay,
-        data={
-            "kind": "home",
-            "leaves_at": now + timedelta(hours=1),
-            "due_back_at": now + timedelta(days=1),
-            "destination": "Kota Jambi",
-        },
-    )
-    visit = record_visit(
-        by=worker,
-        stay=stay,
-        data={"visitor_name": "Ibu Sumarni", "relationship": "Bibi", "arrived_at": now},
-    )
-    restriction = restrict_visits(
-        by=worker,
-        stay=stay,
-        data={"person_name": "Hendra", "reason": "Perintah perlindungan anak"},
-    )
-    report = report_absconding(
-        by=worker,
-        stay=stay,
-        data={"last_seen_at": now - timedelta(hours=3), "circumstances": "Tidak ada di kamar"},
-    )
-    sickness = record_sickness(
-        by=worker,
-        stay=stay,
-        data={"symptoms": "Demam", "action_taken": "Istirahat", "began_on": timezone.localdate()},
-    )
-    incident = report_incident(
-        by=supervisor,
-        centre=stay.centre,
-        data={
-            "occurred_at": now - timedelta(hours=1),
-            "place": "Kamar",
-            "kind": "fight",
-            "severity": "minor",
-            "description": "Perkelahian",
-            "immediate_action": "Dipisahkan",
-        },
-        residents=[stay],
-        staff=[],
-    )
-    follow_up = add_incident_follow_up(
-        by=supervisor,
-        incident=incident,
-        data={"action": "Mediasi", "responsible": worker, "due_on": timezone.localdate()},
-    )
-    return {
-        "stay": stay,
-        "case": stay.case,
-        "leave": leave,
-        "visit": visit,
-        "restriction": restriction,
-        "report": report,
-        "sickness": sickness,
-        "incident": incident,
-        "follow_up": follow_up,
-        "building": wisma,
-        "room": beds[0].room,
-        "bed": beds[1],
-    }
 
 
 def today():

@@ -33,7 +33,8 @@ def all_present(stays, overrides=None):
 def test_the_screen_lists_every_resident_preset_to_present(stay, worker, client_for):
     body = read_page(client_for(worker), roll_call_url(), stay.client.full_name)
     assert (
-        f'name="r{stay.pk}-presence" id="id_r{stay.pk}-presence_0" value="present" autocomplete="off" checked' in body
+        f'name="r{stay.pk}-presence" id="id_r{stay.pk}-presence_0" value="present" autocomplete="off" checked'
+        in body
     )
 
 
