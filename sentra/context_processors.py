@@ -11,5 +11,6 @@ def navigation(request):
             "staff": access.can_manage_staff(user),
             "audit": access.can_view_audit(user),
             "is_supervisor": access.can_supervise(user),
+            "residence_staff": access.can_work_in_residence(user),
         }
     }

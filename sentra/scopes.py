@@ -15,6 +15,9 @@ class Role(models.TextChoices):
     SOCIAL_WORKER = "social_worker", _("Social worker (peksos)")
     SUPERVISOR = "supervisor", _("Supervisor")
     ADMIN = "admin", _("Admin")
+    # Nurses and other health workers of a residential centre: they keep the residents'
+    # health records. Granted, like every role, by the centre's admin on the staff page.
+    HEALTH_STAFF = "health_staff", _("Health staff (petugas kesehatan)")
 
 
 # A filter that matches nothing, for users who may see nothing of a kind.

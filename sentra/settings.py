@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "clients",
     "casework",
     "assessments",
+    "residence",
     "activities",
     "reports",
 ]

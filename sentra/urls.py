@@ -3,8 +3,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from casework.views.home import home
 from sentra import views
+from sentra.home import home
 
 urlpatterns = [
     path("", home, name="home"),
@@ -15,6 +15,7 @@ urlpatterns = [
     path("clients/", include("clients.urls")),
     path("cases/", include("casework.urls")),
     path("assessments/", include("assessments.urls")),
+    path("residence/", include("residence.urls")),
     path("activities/", include("activities.urls")),
     path("reports/", include("reports.urls")),
     path("staff/", views.staff_list, name="staff-list"),

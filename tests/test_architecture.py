@@ -16,7 +16,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["sentra", "clients", "assessments", "casework", "activities", "reports"]
+APPS = [
+    "sentra",
+    "clients",
+    "assessments",
+    "casework",
+    "residence",
+    "activities",
+    "reports",
+]
 
 # Lowest first. A module named exactly takes that layer; otherwise the first layer with a
 # pattern that matches it.
@@ -51,9 +59,10 @@ LAYERS: list[tuple[str, list[str]]] = [
             "clients.identity",
             "assessments.schema",
             "assessments.charts",
+            "residence.rules",
         ],
     ),
-    ("policy", ["sentra.access"]),
+    ("policy", ["sentra.access", "sentra.access.*"]),
     (
         "services",
         [
@@ -66,6 +75,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "reports.rendering",
             "reports.certificates",
             "reports.dashboard",
+            "residence.figures",
         ],
     ),
     (
@@ -89,8 +99,9 @@ LAYERS: list[tuple[str, list[str]]] = [
             "*.management.commands",
         ],
     ),
-    # The project's top: the URL root and the demo seeding, which gather every app.
-    ("project", ["sentra.urls", "sentra.management.commands.seed_demo"]),
+    # The project's top: the URL root, the home page and the demo seeding, which gather
+    # every app.
+    ("project", ["sentra.urls", "sentra.home", "sentra.management.commands.seed_demo"]),
 ]
 LAYER_NAMES = [name for name, _patterns in LAYERS]
 

@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from activities.forms.activities import ActivityForm, AttendanceForm, PhotoForm
+from activities.home import activities_today
 from activities.models import Activity, Attendance
 from activities.models.activities import describe_refusal
 from activities.rules import service_refusals
@@ -25,7 +25,6 @@ from activities.services.activities import (
     update_activity,
 )
 from activities.services.rows import RowConflicts
-from activities.services.schedule import sessions_on
 from casework.models import Case
 from clients.models import Consent
 from clients.services import clients_with_consent
@@ -258,15 +257,5 @@ def photo_archive(request, public_id, photo_id):
 
 @require_GET
 def today(request):
-    """Today's sessions of the user's centre, as a fragment the home page loads."""
-    day = timezone.localdate()
-    sessions = sessions_on(request.user.centre, day) if request.user.centre_id else []
-    return render(
-        request,
-        "activities/_today.html",
-        {
-            "sessions": sessions,
-            "day": day,
-            "can_record": access.can_record_activities(request.user),
-        },
-    )
+    """Today's sessions of the user's centre, as a fragment (the activities page loads it)."""
+    return render(request, "activities/_today.html", activities_today(request.user))

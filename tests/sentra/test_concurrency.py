@@ -7,7 +7,7 @@ form cannot be added without joining it.
 
 import importlib
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,11 @@ from casework.models import Partner
 from casework.services.conferences import schedule_conference
 from casework.services.notes import add_note
 from casework.services.plans import start_plan_version
-from clients.models import FamilyMember
+from clients.models import Client, FamilyMember
+from residence.models import Routine
+from residence.services.places import save_routine
+from residence.services.rollcall import take_roll_call
+from residence.services.stays import move_in
 from sentra.inputs import VersionedFormMixin
 from sentra.models import AuditEvent
 from sentra.scopes import Role
@@ -37,6 +41,7 @@ from sentra.versioning import Versioned
 from tests.activities.conftest import kind, log_activity, make_course
 from tests.factories import UserFactory
 from tests.pages import form_data, read_page
+from tests.residence.conftest import beds_of, make_building
 
 pytestmark = pytest.mark.django_db
 
@@ -365,6 +370,93 @@ def _module_evaluations(c):
     return edit
 
 
+def _building_edit(c):
+    from residence.forms.places import BuildingForm
+
+    building = make_building(c["centre"], c["admin"])
+    other_admin = UserFactory(centre=c["centre"], role=Role.ADMIN)
+    return EditForm(
+        BuildingForm,
+        reverse("residence:building", args=[building.public_id]),
+        building,
+        "notes",
+        c["admin"],
+        other_admin,
+    )
+
+
+def _room_edit(c):
+    from residence.forms.places import RoomForm
+
+    room = make_building(c["centre"], c["admin"]).rooms.get()
+    other_admin = UserFactory(centre=c["centre"], role=Role.ADMIN)
+    return EditForm(
+        RoomForm,
+        reverse("residence:room", args=[room.public_id]),
+        room,
+        "name",
+        c["admin"],
+        other_admin,
+    )
+
+
+def _routine(c):
+    from residence.forms.places import RoutineForm
+
+    routine = save_routine(by=c["admin"], routine=Routine(centre=c["centre"]), fields=[])
+    other_admin = UserFactory(centre=c["centre"], role=Role.ADMIN)
+    return EditForm(
+        RoutineForm,
+        reverse("residence:routine"),
+        routine,
+        "roll_call_grace_minutes",
+        c["admin"],
+        other_admin,
+        their_value="135",
+        my_value="150",
+    )
+
+
+def _roll_call(c):
+    """This evening's roll call of the case's client, taken; the worker and the supervisor
+    on duty both correct it."""
+    from residence.forms.rollcall import RollCallForm
+
+    Client.objects.filter(pk=c["case"].client_id).update(birth_date=date(1990, 5, 17))
+    bed = beds_of(make_building(c["centre"], c["admin"]))[0]
+    stay = move_in(
+        by=c["worker"],
+        case=c["case"],
+        bed=bed,
+        moved_in_on=timezone.localdate() - timedelta(days=3),
+    )
+    roll_call, _reports = take_roll_call(
+        by=c["worker"],
+        centre=c["centre"],
+        day=timezone.localdate(),
+        session="evening",
+        marks={stay.pk: ("present", "")},
+    )
+    return EditForm(
+        RollCallForm,
+        reverse("residence:roll-call", args=[timezone.localdate().isoformat(), "evening"]),
+        roll_call,
+        "note",
+        c["worker"],
+        c["supervisor"],
+    )
+
+
+def _roll_call_mark(c):
+    from residence.forms.rollcall import MarkForm
+
+    edit = _roll_call(c)
+    mark = edit.record.marks.get()
+    edit.form_class, edit.record = MarkForm, mark
+    edit.field, edit.model_field = f"r{mark.stay_id}-note", "note"  # type: ignore[attr-defined]
+    return edit
+
+
 EDIT_FORMS = {
     "client": _client_edit,
     "family member": _family_edit,
@@ -378,6 +470,11 @@ EDIT_FORMS = {
     "centre settings": _centre_settings,
     "partner institution": _partner_edit,
     "assessment draft": _assessment_draft,
+    "building": _building_edit,
+    "room": _room_edit,
+    "residential routine": _routine,
+    "roll call": _roll_call,
+    "roll call mark": _roll_call_mark,
     "activity": _activity_edit,
     "timetable slot": _timetable_slot,
     "kind of activity": _activity_kind,
@@ -395,6 +492,11 @@ WALKED = {
     "casework.forms.cases.CaseEditForm",
     "casework.forms.notes.CaseNoteForm",
     "casework.forms.plans.PlanForm",
+    "residence.forms.places.BuildingForm",
+    "residence.forms.places.RoomForm",
+    "residence.forms.places.RoutineForm",
+    "residence.forms.rollcall.RollCallForm",
+    "residence.forms.rollcall.MarkForm",
     "casework.forms.plans.PlanGoalForm",
     "casework.forms.conferences.MinutesForm",
     "casework.forms.conferences.DecisionForm",
@@ -416,7 +518,7 @@ def stored(edit: EditForm) -> str:
     edit.record.refresh_from_db()
     if hasattr(edit, "answer_key"):
         return edit.record.answers.get(edit.answer_key, "")
-    return getattr(edit.record, getattr(edit, "model_field", edit.field))
+    return str(getattr(edit.record, getattr(edit, "model_field", edit.field)))
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -72,10 +72,37 @@ from clients.models import (
     PPKSCategory,
 )
 from reports.models import ReportRun
+from residence.models import (
+    AbscondingAction,
+    AbscondingReport,
+    Bed,
+    Belonging,
+    Building,
+    DutyShift,
+    HealthCheck,
+    Incident,
+    IncidentFollowUp,
+    LeaveRequest,
+    MedicationDose,
+    RollCall,
+    Room,
+    RoomMove,
+    SicknessEntry,
+    Stay,
+    Visit,
+    VisitRestriction,
+)
+from residence.services.absconding import report_absconding
+from residence.services.health import record_sickness
+from residence.services.incidents import add_incident_follow_up, report_incident
+from residence.services.leave import decide_leave, record_departure, request_leave
+from residence.services.stays import move_in
+from residence.services.visits import record_visit, restrict_visits
 from sentra.middleware import REPEAT_HEADER, SUBMISSION_FIELD
 from sentra.models import AuditEvent, SubmissionKey, User
 from tests.activities.conftest import kind, log_activity, make_course
 from tests.factories import ClientFactory, submitted_assessment
+from tests.residence.conftest import beds_of, make_building
 
 pytestmark = pytest.mark.django_db
 
@@ -521,6 +548,283 @@ SUBMITTED_TWICE: dict[str, Callable[[dict], Submission]] = {
         },
         User.objects.count,
     ),
+    # --- Residence ---------------------------------------------------------------------------
+    "residence:places": lambda s: Submission(
+        s["admin"],
+        reverse("residence:places"),
+        lambda: {"name": "Wisma Mawar", "sex": "P", "age_group": "adults", "status": "in_use"},
+        Building.objects.count,
+    ),
+    "residence:building": lambda s: Submission(  # adding a room (the building form is an edit)
+        s["admin"],
+        reverse("residence:building", args=[_wisma(s).public_id]),
+        lambda: {"room": "1", "room-name": "Kamar 9", "room-status": "in_use", "room-add_beds": 2},
+        Room.objects.count,
+    ),
+    "residence:bed-status": lambda s: Submission(
+        s["admin"],
+        reverse("residence:bed-status", args=[_beds(s)[1].public_id]),
+        lambda: {"status": "under_repair"},
+        Bed.objects.filter(status="under_repair").count,
+    ),
+    "residence:move-in": lambda s: Submission(
+        s["worker"],
+        reverse("residence:move-in", args=[s["case"].public_id]),
+        lambda: {
+            "bed": _beds(s)[0].pk,
+            "moved_in_on": timezone.localdate().isoformat(),
+            "belongings": "1 tas ransel",
+        },
+        Stay.objects.count,
+    ),
+    "residence:room-move": lambda s: Submission(
+        s["worker"],
+        _stay_url("room-move", s),
+        lambda: {
+            "to_bed": _beds(s)[1].pk,
+            "moved_on": timezone.localdate().isoformat(),
+            "reason": "Dekat kamar mandi",
+        },
+        RoomMove.objects.count,
+    ),
+    "residence:move-out": lambda s: Submission(
+        s["worker"],
+        _stay_url("move-out", s),
+        lambda: {
+            "moved_out_on": timezone.localdate().isoformat(),
+            "reason": "returned_to_family",
+            "belongings_returned_to": "Ibu Sumarni",
+        },
+        Stay.objects.filter(moved_out_on__isnull=False).count,
+    ),
+    "residence:belonging-add": lambda s: Submission(
+        s["worker"],
+        _stay_url("belonging-add", s),
+        lambda: {"description": "Sarung", "quantity": 1},
+        Belonging.objects.count,
+    ),
+    "residence:leave-request": lambda s: Submission(
+        s["worker"],
+        _stay_url("leave-request", s),
+        lambda: {
+            "kind": "home",
+            "leaves_at": _moment(hours=1),
+            "due_back_at": _moment(hours=30),
+            "destination": "Kota Jambi",
+            "accompanied_by": "Ibu Sumarni (bibi)",
+        },
+        LeaveRequest.objects.count,
+    ),
+    "residence:leave-decide": lambda s: Submission(
+        s["supervisor"],
+        reverse("residence:leave-decide", args=[_leave(s).public_id]),
+        lambda: {"decision": "approve"},
+        LeaveRequest.objects.filter(status="approved").count,
+    ),
+    "residence:leave-depart": lambda s: Submission(
+        s["worker"],
+        reverse("residence:leave-depart", args=[_leave(s, approved=True).public_id]),
+        dict,
+        LeaveRequest.objects.filter(departed_at__isnull=False).count,
+    ),
+    "residence:leave-return": lambda s: Submission(
+        s["worker"],
+        reverse("residence:leave-return", args=[_leave(s, departed=True).public_id]),
+        dict,
+        LeaveRequest.objects.filter(returned_at__isnull=False).count,
+    ),
+    "residence:leave-cancel": lambda s: Submission(
+        s["worker"],
+        reverse("residence:leave-cancel", args=[_leave(s).public_id]),
+        dict,
+        LeaveRequest.objects.filter(status="cancelled").count,
+    ),
+    "residence:visit-add": lambda s: Submission(
+        s["worker"],
+        _stay_url("visit-add", s),
+        lambda: {"visitor_name": "Ibu Sumarni", "relationship": "Bibi", "arrived_at": _moment()},
+        Visit.objects.count,
+    ),
+    "residence:visit-end": lambda s: Submission(
+        s["worker"],
+        reverse(
+            "residence:visit-end",
+            args=[
+                record_visit(
+                    by=s["worker"],
+                    stay=_stay(s),
+                    data={"visitor_name": "Pak Budi", "relationship": "Paman"},
+                ).public_id
+            ],
+        ),
+        dict,
+        Visit.objects.filter(left_at__isnull=False).count,
+    ),
+    "residence:restriction-add": lambda s: Submission(
+        s["worker"],
+        _stay_url("restriction-add", s),
+        lambda: {
+            "person_name": "Hendra",
+            "reason": "Perintah perlindungan anak",
+            "valid_from": timezone.localdate().isoformat(),
+        },
+        VisitRestriction.objects.count,
+    ),
+    "residence:restriction-lift": lambda s: Submission(
+        s["supervisor"],
+        reverse(
+            "residence:restriction-lift",
+            args=[
+                restrict_visits(
+                    by=s["worker"], stay=_stay(s), data={"reason": "Tidak boleh dikunjungi"}
+                ).public_id
+            ],
+        ),
+        dict,
+        VisitRestriction.objects.filter(lifted_on__isnull=False).count,
+    ),
+    "residence:absconding-new": lambda s: Submission(
+        s["worker"],
+        _stay_url("absconding-new", s),
+        lambda: {
+            "last_seen_at": _moment(hours=-2),
+            "last_seen_where": "Kamar",
+            "circumstances": "Tidak ada di kamar saat apel.",
+        },
+        AbscondingReport.objects.count,
+    ),
+    "residence:absconding": lambda s: Submission(
+        s["worker"],
+        reverse("residence:absconding", args=[_absconding(s).public_id]),
+        lambda: {"kind": "family", "done_at": _moment(), "detail": "Ibu diberi tahu lewat telepon"},
+        AbscondingAction.objects.count,
+    ),
+    "residence:absconding-end": lambda s: Submission(
+        s["worker"],
+        reverse("residence:absconding-end", args=[_absconding(s).public_id]),
+        lambda: {"outcome": "returned", "note": "Pulang sendiri"},
+        AbscondingReport.objects.filter(status="returned").count,
+    ),
+    "residence:health-check-add": lambda s: Submission(
+        s["worker"],
+        _stay_url("health-check-add", s),
+        lambda: {
+            "check-kind": "routine",
+            "check-checked_on": timezone.localdate().isoformat(),
+            "check-weight_kg": "50",
+        },
+        HealthCheck.objects.count,
+    ),
+    "residence:sickness-add": lambda s: Submission(
+        s["worker"],
+        _stay_url("sickness-add", s),
+        lambda: {
+            "sickness-began_on": timezone.localdate().isoformat(),
+            "sickness-symptoms": "Demam",
+            "sickness-action_taken": "Istirahat, parasetamol",
+            "sickness-referred_to": "none",
+        },
+        SicknessEntry.objects.count,
+    ),
+    "residence:medication-add": lambda s: Submission(
+        s["worker"],
+        _stay_url("medication-add", s),
+        lambda: {
+            "dose-medicine": "Parasetamol",
+            "dose-dose": "1 tablet",
+            "dose-given_at": _moment(),
+        },
+        MedicationDose.objects.count,
+    ),
+    "residence:sickness-recovered": lambda s: Submission(
+        s["worker"],
+        reverse(
+            "residence:sickness-recovered",
+            args=[
+                record_sickness(
+                    by=s["worker"],
+                    stay=_stay(s),
+                    data={"symptoms": "Batuk", "action_taken": "Istirahat"},
+                ).public_id
+            ],
+        ),
+        dict,
+        SicknessEntry.objects.filter(recovered_on__isnull=False).count,
+    ),
+    "residence:incident-new": lambda s: Submission(
+        s["worker"],
+        reverse("residence:incident-new"),
+        lambda: {
+            "occurred_at": _moment(hours=-1),
+            "place": "Kamar",
+            "kind": "fight",
+            "severity": "minor",
+            "description": "Perkelahian kecil",
+            "immediate_action": "Dipisahkan",
+            "residents": [_stay(s).pk],
+        },
+        Incident.objects.count,
+    ),
+    "residence:incident": lambda s: Submission(
+        s["worker"],
+        reverse("residence:incident", args=[_incident(s).public_id]),
+        lambda: {
+            "action": "Mediasi",
+            "responsible": s["worker"].pk,
+            "due_on": timezone.localdate().isoformat(),
+        },
+        IncidentFollowUp.objects.count,
+    ),
+    "residence:incident-notice": lambda s: Submission(
+        s["supervisor"],
+        reverse("residence:incident-notice", args=[_incident(s).public_id]),
+        lambda: {"to": "supervisor"},
+        Incident.objects.filter(supervisor_notified_at__isnull=False).count,
+    ),
+    "residence:incident-follow-up-done": lambda s: Submission(
+        s["worker"],
+        reverse(
+            "residence:incident-follow-up-done",
+            args=[
+                _incident(s).public_id,
+                add_incident_follow_up(
+                    by=s["worker"],
+                    incident=_incident(s),
+                    data={
+                        "action": "Mediasi",
+                        "responsible": s["worker"],
+                        "due_on": timezone.localdate(),
+                    },
+                ).public_id,
+            ],
+        ),
+        dict,
+        IncidentFollowUp.objects.filter(done_on__isnull=False).count,
+    ),
+    "residence:incident-close": lambda s: Submission(
+        s["supervisor"],
+        reverse("residence:incident-close", args=[_incident(s).public_id]),
+        lambda: {"note": "Sudah dimediasi."},
+        Incident.objects.filter(status="closed").count,
+    ),
+    "residence:roll-call": lambda s: Submission(  # taking it (correcting it is an edit)
+        s["worker"],
+        reverse("residence:roll-call", args=[timezone.localdate().isoformat(), "evening"]),
+        lambda: {f"r{_stay(s).pk}-presence": "present"},
+        RollCall.objects.count,
+    ),
+    "residence:duty": lambda s: Submission(
+        s["worker"],
+        reverse("residence:duty"),
+        lambda: {
+            "date": timezone.localdate().isoformat(),
+            "shift": "morning",
+            "staff": [s["worker"].pk],
+            "headcount": 1,
+            "handover_note": "Semua aman.",
+        },
+        DutyShift.objects.count,
+    ),
 }
 
 
@@ -640,6 +944,90 @@ def _certificate(s):
     )
 
 
+def _moment(hours=0):
+    """A time as a datetime-local field sends it, `hours` from now."""
+    return (timezone.localtime() + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M")
+
+
+def _wisma(s):
+    """A men's wisma with one room of four beds; the case's client an adult man."""
+    if "wisma" not in s:
+        s["wisma"] = make_building(s["centre"], s["admin"])
+        Client.objects.filter(pk=s["case"].client_id).update(birth_date=date(1990, 5, 17))
+    return s["wisma"]
+
+
+def _beds(s):
+    return beds_of(_wisma(s))
+
+
+def _stay(s):
+    """The case's client living in bed A since ten days."""
+    if "stay" not in s:
+        s["stay"] = move_in(
+            by=s["worker"],
+            case=s["case"],
+            bed=_beds(s)[0],
+            moved_in_on=timezone.localdate() - timedelta(days=10),
+        )
+    return s["stay"]
+
+
+def _stay_url(name, s):
+    return reverse(f"residence:{name}", args=[_stay(s).public_id])
+
+
+def _leave(s, approved=False, departed=False):
+    now = timezone.now()
+    leave = request_leave(
+        by=s["worker"],
+        stay=_stay(s),
+        data={
+            "kind": "home",
+            "leaves_at": now - timedelta(hours=1),
+            "due_back_at": now + timedelta(days=1),
+            "destination": "Kota Jambi",
+        },
+    )
+    if approved or departed:
+        leave = decide_leave(by=s["supervisor"], leave=leave, approve=True)
+    if departed:
+        leave = record_departure(by=s["worker"], leave=leave)
+    return leave
+
+
+def _absconding(s):
+    if "absconding" not in s:
+        s["absconding"] = report_absconding(
+            by=s["worker"],
+            stay=_stay(s),
+            data={
+                "last_seen_at": timezone.now() - timedelta(hours=3),
+                "circumstances": "Tidak ada di kamar",
+            },
+        )
+    return s["absconding"]
+
+
+def _incident(s):
+    if "incident" not in s:
+        s["incident"] = report_incident(
+            by=s["worker"],
+            centre=s["centre"],
+            data={
+                "occurred_at": timezone.now() - timedelta(hours=1),
+                "place": "Kamar",
+                "kind": "fight",
+                "severity": "minor",
+                "description": "Perkelahian",
+                "immediate_action": "Dipisahkan",
+            },
+            residents=[_stay(s)],
+            staff=[],
+        )
+    return s["incident"]
+
+
 # Changes that are neither a create form nor an action: edit forms (the conflict test walks
 # them; their submission keys work the same way) and POSTs that change nothing durable.
 EDITS = {
@@ -653,6 +1041,10 @@ EDITS = {
     "assessments:detail",
     "staff-edit",
     "centre-settings",
+    "residence:building",  # and adding a room: in SUBMITTED_TWICE
+    "residence:room",
+    "residence:routine",
+    "residence:roll-call",  # correcting it; taking it is in SUBMITTED_TWICE
     "activities:edit",
     "activities:attendance",
     "activities:slot-edit",
@@ -694,6 +1086,16 @@ READS = {
     "casework:review-queue",
     "casework:conference-list",
     "assessments:case-list",
+    "residence:board",
+    "residence:case",
+    "residence:stay",
+    "residence:stay-health",
+    "residence:roll-calls",
+    "residence:leave-list",
+    "residence:visits",
+    "residence:absconding-list",
+    "residence:health",
+    "residence:incidents",
     "assessments:client-progress",
     "assessments:instrument-detail",
     "assessments:instrument-export",

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from activities.demo import seed_activities
 from casework.demo import seed_cases
 from clients.demo import seed_clients
+from residence.demo import seed_residence
 from sentra import demo
 
 
@@ -37,6 +38,15 @@ class Command(BaseCommand):
         )
         if cases:
             self.stdout.write(f"Opened {cases} demo cases.")
+        residents = seed_residence(
+            accounts["peksos1"].centre,
+            [accounts["peksos1"], accounts["peksos2"]],
+            accounts["supervisor1"],
+            accounts["admin1"],
+            seed=2026,
+        )
+        if residents:
+            self.stdout.write(f"Placed {residents} demo residents in the wisma.")
         centre_workers = [accounts["peksos1"], accounts["peksos2"]]
         activities = seed_activities(
             accounts["peksos1"].centre, centre_workers, accounts["supervisor1"], seed=2026

@@ -1,0 +1,75 @@
+from django.urls import path
+
+from residence.views import (
+    absconding,
+    board,
+    duty,
+    health,
+    incidents,
+    leave,
+    places,
+    rollcall,
+    stays,
+    visits,
+)
+
+app_name = "residence"
+
+urlpatterns = [
+    path("", board.board, name="board"),
+    path("cases/<uuid:public_id>/", board.case_residence, name="case"),
+    path("cases/<uuid:public_id>/move-in/", stays.move_in_view, name="move-in"),
+    path("stays/<uuid:public_id>/", board.stay_detail, name="stay"),
+    path("stays/<uuid:public_id>/move/", stays.room_move, name="room-move"),
+    path("stays/<uuid:public_id>/move-out/", stays.move_out_view, name="move-out"),
+    path("stays/<uuid:public_id>/belongings/", stays.belonging_add, name="belonging-add"),
+    path("stays/<uuid:public_id>/leave/new/", leave.leave_request, name="leave-request"),
+    path("stays/<uuid:public_id>/visits/new/", visits.visit_add, name="visit-add"),
+    path(
+        "stays/<uuid:public_id>/restrictions/new/",
+        visits.restriction_add,
+        name="restriction-add",
+    ),
+    path(
+        "stays/<uuid:public_id>/absconding/new/", absconding.absconding_new, name="absconding-new"
+    ),
+    path("stays/<uuid:public_id>/health/", health.stay_health, name="stay-health"),
+    path("stays/<uuid:public_id>/health/checks/", health.health_check_add, name="health-check-add"),
+    path("stays/<uuid:public_id>/health/sickness/", health.sickness_add, name="sickness-add"),
+    path("stays/<uuid:public_id>/health/medication/", health.medication_add, name="medication-add"),
+    path("places/", places.places, name="places"),
+    path("places/<uuid:public_id>/", places.building_edit, name="building"),
+    path("rooms/<uuid:public_id>/", places.room_edit, name="room"),
+    path("beds/<uuid:public_id>/status/", places.bed_status, name="bed-status"),
+    path("routine/", places.routine, name="routine"),
+    path("roll-call/", rollcall.roll_calls, name="roll-calls"),
+    path("roll-call/<str:day>/<str:session>/", rollcall.roll_call_take, name="roll-call"),
+    path("leave/", leave.leave_list, name="leave-list"),
+    path("leave/<uuid:public_id>/decide/", leave.leave_decide, name="leave-decide"),
+    path("leave/<uuid:public_id>/depart/", leave.leave_depart, name="leave-depart"),
+    path("leave/<uuid:public_id>/return/", leave.leave_return, name="leave-return"),
+    path("leave/<uuid:public_id>/cancel/", leave.leave_cancel, name="leave-cancel"),
+    path("visits/", visits.visit_list, name="visits"),
+    path("visits/<uuid:public_id>/end/", visits.visit_end, name="visit-end"),
+    path("restrictions/<uuid:public_id>/lift/", visits.restriction_lift, name="restriction-lift"),
+    path("absconding/", absconding.absconding_list, name="absconding-list"),
+    path("absconding/<uuid:public_id>/", absconding.absconding_detail, name="absconding"),
+    path("absconding/<uuid:public_id>/end/", absconding.absconding_end, name="absconding-end"),
+    path("health/", health.health_overview, name="health"),
+    path(
+        "sickness/<uuid:public_id>/recovered/",
+        health.sickness_recovered,
+        name="sickness-recovered",
+    ),
+    path("incidents/", incidents.incident_list, name="incidents"),
+    path("incidents/new/", incidents.incident_new, name="incident-new"),
+    path("incidents/<uuid:public_id>/", incidents.incident_detail, name="incident"),
+    path("incidents/<uuid:public_id>/notice/", incidents.incident_notice, name="incident-notice"),
+    path(
+        "incidents/<uuid:public_id>/follow-ups/<uuid:follow_up_id>/done/",
+        incidents.follow_up_done,
+        name="incident-follow-up-done",
+    ),
+    path("incidents/<uuid:public_id>/close/", incidents.incident_close, name="incident-close"),
+    path("duty/", duty.duty_log, name="duty"),
+]
