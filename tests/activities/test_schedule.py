@@ -142,11 +142,11 @@ def test_the_timetable_form_saves_the_days_of_the_week(supervisor, client_for):
 def test_the_duty_workers_home_page_loads_todays_sessions(
     centre, supervisor, worker, make_resident, client_for
 ):
-    home = client_for(worker).get(reverse("home")).content.decode()
-    assert f'hx-get="{reverse("activities:today")}"' in home
     daily = slot(centre, supervisor, title="Apel pagi")
-    fragment = client_for(worker).get(reverse("activities:today")).content.decode()
     today = timezone.localdate().isoformat()
+    home = client_for(worker).get(reverse("home")).content.decode()
+    assert reverse("activities:session", args=[daily.public_id, today]) in home
+    fragment = client_for(worker).get(reverse("activities:today")).content.decode()
     assert reverse("activities:session", args=[daily.public_id, today]) in fragment
     case = make_resident()
     record_attendance(
