@@ -48,7 +48,7 @@ test: install messages ## Set up and run the whole test suite (PostgreSQL, Redis
 lint: install ## ruff lint and format check, mypy with django-stubs, the import layers
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	DEBUG=1 $(PY) -m mypy sentra clients casework assessments residence activities reports
+	DEBUG=1 $(PY) -m mypy sentra clients casework assessments residence activities reports privacy
 	DEBUG=1 $(PY) -m pytest -q -p no:cacheprovider tests/test_architecture.py
 
 checks: install ## Migrations in step with models; production settings pass check --deploy

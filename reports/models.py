@@ -30,6 +30,8 @@ class ReportRun(models.Model):
         MONTHLY_XLSX = "monthly_xlsx", _("Monthly report (XLSX)")
         MONTHLY_CSV = "monthly_csv", _("Monthly report (CSV)")
         CERTIFICATE_PDF = "certificate_pdf", _("Course certificate (PDF)")
+        SUBJECT_PDF = "subject_pdf", _("Subject access export (PDF)")
+        SUBJECT_JSON = "subject_json", _("Subject access export (JSON)")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Queued")
@@ -38,6 +40,7 @@ class ReportRun(models.Model):
         FAILED = "failed", _("Failed")
 
     MONTHLY_KINDS = (Kind.MONTHLY_PDF, Kind.MONTHLY_XLSX, Kind.MONTHLY_CSV)
+    SUBJECT_KINDS = (Kind.SUBJECT_PDF, Kind.SUBJECT_JSON)
     MAX_ATTEMPTS = 3
     EXTENSIONS = {
         Kind.CASE_PDF: "pdf",
@@ -45,6 +48,8 @@ class ReportRun(models.Model):
         Kind.MONTHLY_XLSX: "xlsx",
         Kind.MONTHLY_CSV: "csv",
         Kind.CERTIFICATE_PDF: "pdf",
+        Kind.SUBJECT_PDF: "pdf",
+        Kind.SUBJECT_JSON: "json",
     }
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -34,7 +34,7 @@ from casework.models import (
 )
 from casework.models.cases import AccessRoute
 from casework.models.stages import Stage
-from clients.models import Client, Sex
+from clients.models import Client, ProcessingRestriction, Sex
 from sentra.models import Centre
 
 AGE_GROUPS = [
@@ -82,6 +82,8 @@ def build_monthly_report(*, centre, month: date) -> MonthlyReport:
     start, end = month_bounds(month, zone)
     day_start, day_end = start.date(), end.date()
     cases = Case.objects.all() if centre is None else Case.objects.filter(centre=centre)
+    # UU PDP: a client who restricted or objected to processing is not used in exports.
+    cases = cases.exclude(client__in=ProcessingRestriction.objects.in_force().values("client_id"))
     served = cases.filter(opened_at__lt=end).filter(
         Q(closed_at__isnull=True) | Q(closed_at__gte=start)
     )

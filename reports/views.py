@@ -108,6 +108,7 @@ def run_download(request, public_id):
     content_types = {
         "pdf": "application/pdf",
         "csv": "text/csv",
+        "json": "application/json",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     }
     response = FileResponse(

@@ -12,5 +12,6 @@ def navigation(request):
             "audit": access.can_view_audit(user),
             "is_supervisor": access.can_supervise(user),
             "residence_staff": access.can_work_in_residence(user),
+            "privacy": access.can_keep_privacy_registers(user),
         }
     }

@@ -51,6 +51,7 @@ def seed_organisation() -> dict[str, User]:
                 "centre": centres[code],
                 "email": f"{username}@sentra.example",
                 "is_active": True,
+                "mfa_exempt": True,  # the quick start logs in with the password alone
             },
         )
         user.set_password(DEMO_PASSWORD)

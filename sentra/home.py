@@ -10,12 +10,14 @@ from django.views.decorators.http import require_GET
 from activities.home import activities_today
 from casework.home import home_for
 from residence.home import residence_today
+from sentra.services import role_grant_notices
 
 
 @require_GET
 def home(request):
     kind, context = home_for(request.user)
     context["residence"] = residence_today(request.user)
+    context["role_grants"] = role_grant_notices(request.user)
     if kind in ("worker", "supervisor"):
         context["activities_today"] = activities_today(request.user)
     return render(request, f"casework/home_{kind}.html", context)

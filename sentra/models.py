@@ -102,6 +102,8 @@ class User(Versioned, AbstractUser):
     role = models.CharField(
         _("role"), max_length=20, choices=Role.choices, default=Role.SOCIAL_WORKER
     )
+    # Set only by seed_demo: the demo accounts sign in with their password alone.
+    mfa_exempt = models.BooleanField(_("exempt from two-step sign-in (demo)"), default=False)
 
     objects = StaffManager()  # type: ignore[misc]  # a manager with our querysets
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
@@ -230,3 +232,60 @@ class SubmissionKey(models.Model):
 
     def __str__(self) -> str:
         return str(self.key)
+
+
+# Roles that open confidential case notes: granting one takes two people (the one who asks
+# and a second who confirms), so no single account can hand itself or a stooge that access.
+CONFIDENTIAL_ROLES = (Role.SUPERVISOR,)
+
+
+class RoleGrantQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(in_centre(user, "member__centre"))
+
+    def pending(self):
+        return self.filter(status=RoleGrant.Status.PENDING)
+
+
+class RoleGrant(models.Model):
+    """A request to give `member` a role that reads confidential notes. It takes effect
+    only when a second person (another supervisor of the centre, or a superuser) confirms."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a second person")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REFUSED = "refused", _("Refused")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    member = models.ForeignKey(User, on_delete=models.PROTECT, related_name="role_grants")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RoleGrantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member"],
+                condition=models.Q(status="pending"),
+                name="one_pending_role_grant_per_member",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} -> {self.role}"
+
+    @property
+    def audit_label(self) -> str:
+        return f"{self.member.username} -> {self.role}"
+
+    @property
+    def centre(self):
+        return self.member.centre

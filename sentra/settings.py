@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "sentra",
     "clients",
     "casework",
@@ -54,6 +57,7 @@ INSTALLED_APPS = [
     "residence",
     "activities",
     "reports",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -72,6 +77,7 @@ MIDDLEWARE = [
     "sentra.middleware.CentreTimezoneMiddleware",
     "sentra.middleware.OneSubmissionMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "sentra.mfa.MultiFactorMiddleware",
     # Axes must be last: it turns a locked-out login into its own response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -135,6 +141,12 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # Lock out per username, never per IP: a whole centre often shares one NAT address.
+# Multi-factor sign-in (TOTP with recovery codes, django-otp): required for supervisors and
+# admins in production. Accounts marked `mfa_exempt` (only seed_demo marks its demo accounts)
+# sign in with their password alone. Social workers may turn it on for themselves.
+MFA_REQUIRED = env.bool("MFA_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = "Sentra"
+
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username"]
@@ -249,6 +261,11 @@ CELERY_BEAT_SCHEDULE = {
         # Every hour of the first three days of the month: idempotent, so a missed run
         # (server down on the 1st) is caught up.
         "schedule": crontab(minute=15, day_of_month="1-3"),
+    },
+    # UU PDP retention: closed cases past the centre's period are anonymised nightly.
+    "anonymise-due": {
+        "task": "privacy.tasks.anonymise_due_task",
+        "schedule": crontab(minute=30, hour=2),
     },
 }
 # A report run whose worker is silent this long is taken over by another worker.

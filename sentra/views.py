@@ -3,13 +3,14 @@ from datetime import datetime, time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sentra import access, services
 from sentra.celery import app as celery_app
@@ -21,7 +22,7 @@ from sentra.forms import (
     StaffUpdateForm,
 )
 from sentra.lists import paginate
-from sentra.models import AuditEvent, User
+from sentra.models import AuditEvent, RoleGrant, User
 from sentra.versioning import EditConflict
 
 
@@ -78,8 +79,20 @@ def staff_create(request):
             request=request,
         )
         messages.success(request, _("Account %(username)s created.") % {"username": member})
+        _tell_if_waiting(request, member)
         return redirect("staff-list")
     return render(request, "sentra/staff_form.html", {"form": form, "creating": True})
+
+
+def _tell_if_waiting(request, member) -> None:
+    if member.role_grants.filter(status=RoleGrant.Status.PENDING).exists():
+        messages.warning(
+            request,
+            _(
+                "The supervisor role takes effect when another supervisor of the centre (or "
+                "a superuser) confirms it on their home page."
+            ),
+        )
 
 
 @require_http_methods(["GET", "POST"])
@@ -100,6 +113,7 @@ def staff_edit(request, public_id):
             form.show_conflict(conflict)
         else:
             messages.success(request, _("Changes to %(name)s saved.") % {"name": member})
+            _tell_if_waiting(request, member)
             return redirect("staff-list")
     return render(
         request,
@@ -177,3 +191,21 @@ def audit_list(request):
     return render(
         request, "sentra/audit_list.html", {"form": form, "page": paginate(request, events, 50)}
     )
+
+
+@require_POST
+def role_grant_decide(request, public_id, decision):
+    """The second person's answer to a role that opens confidential notes."""
+    if decision not in ("confirm", "refuse"):
+        raise Http404
+    grant = access.get_role_grant_for_user(request.user, public_id)
+    access.require(access.can_confirm_role_grant(request.user, grant))
+    try:
+        services.decide_role_grant(
+            by=request.user, grant=grant, confirm=decision == "confirm", request=request
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Your decision is recorded."))
+    return redirect("home")

@@ -159,3 +159,11 @@ def consent_to_services(case_client, worker):
         given_by=Consent.GivenBy.CLIENT,
         recorded_by=worker,
     )
+
+
+@pytest.fixture(autouse=True)
+def _mfa_off_unless_asked(request, settings):
+    """The suite runs with DEBUG=0, where two-step sign-in is required for supervisors and
+    admins; the cast signs in with force_login. Tests of MFA itself are marked `mfa`."""
+    if not request.node.get_closest_marker("mfa"):
+        settings.MFA_REQUIRED = False

@@ -24,6 +24,7 @@ APPS = [
     "residence",
     "activities",
     "reports",
+    "privacy",
 ]
 
 # Lowest first. A module named exactly takes that layer; otherwise the first layer with a
@@ -45,6 +46,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "sentra.inputs",
             "sentra.versioning",
             "sentra.middleware",
+            "sentra.mfa",
             "sentra.signals",
             "sentra.apps",
         ],
@@ -60,6 +62,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "assessments.schema",
             "assessments.charts",
             "residence.rules",
+            "privacy.processing",
         ],
     ),
     ("policy", ["sentra.access", "sentra.access.*"]),
@@ -84,6 +87,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "*.forms",
             "*.forms.*",
             "*.views",
+            "sentra.mfa_views",
             "*.views.*",
             "*.urls",
             "*.admin",

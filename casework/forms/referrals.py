@@ -7,6 +7,8 @@ from casework.models import (
     Partner,
     Referral,
 )
+from casework.services.referrals import RESTRICTED_MESSAGE
+from clients.models import ProcessingRestriction
 
 
 class ReferralForm(forms.ModelForm):
@@ -23,6 +25,13 @@ class ReferralForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = Partner.objects.of_centre(case.centre).active()
         self.fields["documents"].queryset = case.client.documents.filter(is_archived=False)
+        self.case = case
+
+    def clean(self):
+        cleaned = super().clean()
+        if ProcessingRestriction.objects.in_force().filter(client=self.case.client).exists():
+            raise forms.ValidationError(RESTRICTED_MESSAGE)
+        return cleaned
 
 
 class ReferralMoveForm(forms.Form):

@@ -5,16 +5,29 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from casework.models import Case, Referral
-from clients.models import Consent
+from clients.models import Consent, ProcessingRestriction
 from clients.services import has_consent
 from sentra import access, audit
 from sentra.models import User
 
+RESTRICTED_MESSAGE = _l(
+    "The client has restricted or objected to the processing of their data: "
+    "nothing of theirs is shared with referral partners while that is in force."
+)
+
+
+def refuse_if_restricted(client) -> None:
+    """UU PDP: a client who restricted or objected to processing is not shared."""
+    if ProcessingRestriction.objects.in_force().filter(client=client).exists():
+        raise ValidationError(RESTRICTED_MESSAGE)
+
 
 @transaction.atomic
 def create_referral(*, by: User, case: Case, data: dict, documents=(), request=None) -> Referral:
+    refuse_if_restricted(case.client)
     referral = Referral.objects.create(case=case, created_by=by, **data)
     referral.documents.set(documents)
     audit.record(
@@ -41,6 +54,8 @@ def move_referral(
             _("A referral that is %(current)s cannot become %(target)s.")
             % {"current": referral.get_status_display(), "target": Referral.Status(to_status).label}
         )
+    if to_status == Referral.Status.SENT:
+        refuse_if_restricted(referral.case.client)
     if to_status == Referral.Status.SENT and not has_consent(
         referral.case.client, Consent.Purpose.SHARE_REFERRAL
     ):

@@ -2,6 +2,7 @@
 
 from clients.models.family import FamilyMember, FamilyTracingAttempt
 from clients.models.papers import ClientDocument, Consent
+from clients.models.privacy import ProcessingRestriction
 from clients.models.reference import AtensiCluster, DisabilityType, PPKSCategory, ReferenceItem
 from clients.models.registry import (
     Citizenship,
@@ -25,6 +26,7 @@ __all__ = [
     "FamilyTracingAttempt",
     "MaritalStatus",
     "PPKSCategory",
+    "ProcessingRestriction",
     "ReferenceItem",
     "Religion",
     "Sex",

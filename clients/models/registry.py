@@ -169,6 +169,9 @@ class Client(Versioned):
     )
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
     archive_reason = models.CharField(_("reason for archiving"), max_length=300, blank=True)
+    # Set when the retention rule (UU PDP) removed identifiers and free text: the row stays
+    # for the statistics, nobody can be recognised from it.
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     objects = ClientQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[clusters, disability_types])

@@ -52,11 +52,21 @@ from sentra.access.casework import (
     get_task_for_user,
 )
 from sentra.access.organisation import (
+    can_confirm_role_grant,
     can_manage_centre,
     can_manage_reference_lists,
     can_manage_staff,
     can_view_audit,
+    get_role_grant_for_user,
     get_staff_for_user,
+)
+from sentra.access.privacy import (
+    can_approve_access_request,
+    can_keep_privacy_registers,
+    can_record_privacy_requests,
+    get_access_request_for_user,
+    get_breach_for_user,
+    get_restriction_of_client_for_user,
 )
 from sentra.access.registry import (
     can_change_clients,
@@ -155,4 +165,12 @@ __all__ = [
     "get_incident_for_user",
     "get_incident_follow_up_for_user",
     "can_close_incident",
+    "can_record_privacy_requests",
+    "can_approve_access_request",
+    "can_keep_privacy_registers",
+    "get_access_request_for_user",
+    "get_restriction_of_client_for_user",
+    "get_breach_for_user",
+    "can_confirm_role_grant",
+    "get_role_grant_for_user",
 ]

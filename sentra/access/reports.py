@@ -6,9 +6,11 @@ from activities.models import (
 from casework.models import (
     Case,
 )
+from privacy.models import SubjectAccessRequest
 from reports.models import ReportRun
 from sentra.access.activities import can_request_certificate
 from sentra.access.base import get_or_404
+from sentra.access.privacy import can_approve_access_request
 from sentra.scopes import Role
 
 
@@ -44,6 +46,9 @@ def can_have_report(user, run: ReportRun) -> bool:
     if run.kind == ReportRun.Kind.CASE_PDF:
         case = Case.objects.filter(pk=run.params.get("case")).select_related("centre").first()
         return case is not None and can_request_case_report(user, case)
+    if run.kind in ReportRun.SUBJECT_KINDS:
+        request = SubjectAccessRequest.objects.filter(pk=run.params.get("request")).first()
+        return request is not None and can_approve_access_request(user, request)
     if run.kind == ReportRun.Kind.CERTIFICATE_PDF:
         certificate = Certificate.objects.filter(pk=run.params.get("certificate")).first()
         return certificate is not None and can_request_certificate(user, certificate)

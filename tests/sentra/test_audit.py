@@ -16,7 +16,7 @@ def test_a_change_writes_exactly_one_row(admin, worker, client_for):
         {
             "full_name": "Nama Baru",
             "email": worker.email,
-            "role": "supervisor",
+            "role": "admin",  # (a supervisor role would wait for a second person)
             "is_active": "on",
             "version": worker.version,
         },

@@ -457,6 +457,48 @@ def _roll_call_mark(c):
     return edit
 
 
+def _retention(c):
+    from privacy.forms import RetentionForm
+    from privacy.services.registers import retention_policy_of
+
+    return EditForm(
+        RetentionForm,
+        reverse("privacy:retention"),
+        retention_policy_of(c["centre"]),
+        "years_after_closure",
+        c["admin"],
+        c["supervisor"],
+        their_value="7",
+        my_value="12",
+    )
+
+
+def _breach_edit(c):
+    from privacy.forms import BreachEditForm
+    from privacy.services.registers import record_breach
+
+    breach = record_breach(
+        by=c["admin"],
+        centre=c["centre"],
+        data={
+            "title": "Laptop hilang",
+            "description": "Laptop kantor tertinggal di angkot.",
+            "data_affected": "Nama dan NIK",
+            "subjects_affected": "Klien asrama",
+            "people_affected": 12,
+            "discovered_at": timezone.now(),
+        },
+    )
+    return EditForm(
+        BreachEditForm,
+        reverse("privacy:breach-edit", args=[breach.public_id]),
+        breach,
+        "actions",
+        c["admin"],
+        c["supervisor"],
+    )
+
+
 EDIT_FORMS = {
     "client": _client_edit,
     "family member": _family_edit,
@@ -482,6 +524,8 @@ EDIT_FORMS = {
     "course result": _course_result,
     "attendance list": _attendance,
     "module evaluations": _module_evaluations,
+    "retention period": _retention,
+    "breach entry": _breach_edit,
 }
 
 
@@ -511,6 +555,8 @@ WALKED = {
     "activities.forms.courses.ResultForm",
     "activities.forms.activities.AttendanceForm",
     "activities.forms.courses.EvaluationForm",
+    "privacy.forms.RetentionForm",
+    "privacy.forms.BreachEditForm",
 }
 
 
@@ -595,6 +641,7 @@ CREATE_ONLY = {
     "PlanViewForm",  # a view of the plan is recorded anew, never edited
     "SessionForm",  # opens a timetable session (an activity)
     "CourseSessionForm",
+    "BreachForm",  # the first entry of a breach; later changes go through BreachEditForm
 }
 
 

@@ -70,7 +70,9 @@ from clients.models import (
     FamilyMember,
     FamilyTracingAttempt,
     PPKSCategory,
+    ProcessingRestriction,
 )
+from privacy.models import BreachIncident, SubjectAccessRequest
 from reports.models import ReportRun
 from residence.models import (
     AbscondingAction,
@@ -1028,6 +1030,45 @@ def _incident(s):
     return s["incident"]
 
 
+def _privacy_url(name, s):
+    return reverse(f"privacy:{name}", args=[s["case"].client.public_id])
+
+
+SUBMITTED_TWICE.update(
+    {
+        "privacy:restriction-add": lambda s: Submission(
+            s["worker"],
+            _privacy_url("restriction-add", s),
+            lambda: {
+                "kind": "objection",
+                "requested_on": timezone.localdate().isoformat(),
+                "reason": "Tidak mau datanya dipakai untuk statistik.",
+            },
+            ProcessingRestriction.objects.count,
+        ),
+        "privacy:request-add": lambda s: Submission(
+            s["worker"],
+            _privacy_url("request-add", s),
+            lambda: {"asked_by": "Klien sendiri", "asked_on": timezone.localdate().isoformat()},
+            SubjectAccessRequest.objects.count,
+        ),
+        "privacy:breach-create": lambda s: Submission(
+            s["admin"],
+            reverse("privacy:breach-create"),
+            lambda: {
+                "title": "Map kasus tertinggal",
+                "description": "Map tertinggal di ruang tunggu.",
+                "data_affected": "Nama, alamat",
+                "subjects_affected": "Satu klien",
+                "people_affected": "1",
+                "discovered_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            },
+            BreachIncident.objects.count,
+        ),
+    }
+)
+
+
 # Changes that are neither a create form nor an action: edit forms (the conflict test walks
 # them; their submission keys work the same way) and POSTs that change nothing durable.
 EDITS = {
@@ -1052,6 +1093,8 @@ EDITS = {
     "activities:course-edit",
     "activities:module-evaluate",
     "activities:participant-result",
+    "privacy:retention",
+    "privacy:breach-edit",
 }
 # Actions that set a state and are harmless to repeat (the second finds it already set).
 IDEMPOTENT_ACTIONS = {
@@ -1069,6 +1112,12 @@ IDEMPOTENT_ACTIONS = {
     "reports:run-regenerate",
     "staff-password",
     "activities:photo-archive",
+    "privacy:restriction-lift",
+    "privacy:request-approve",  # the second finds it decided already
+    "privacy:request-refuse",
+    "privacy:retention-run",  # a second pass finds nothing left to anonymise
+    "role-grant-decide",  # the second finds it decided already
+    "mfa-setup",  # a second try finds the device confirmed
 }
 READS = {
     "home",
@@ -1115,6 +1164,10 @@ READS = {
     "activities:case",
     "activities:case-summary",
     "activities:client-summary",
+    "privacy:client",
+    "privacy:requests",
+    "privacy:processing",
+    "privacy:breach-list",
 }
 # Django's own account pages and the language switch: no record of ours is made there.
 EXEMPT = {
@@ -1127,6 +1180,7 @@ EXEMPT = {
     "password_reset_confirm",
     "password_reset_complete",
     "set_language",
+    "mfa-verify",  # the second step of signing in: no record of ours is made
 }
 
 

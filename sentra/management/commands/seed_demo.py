@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from activities.demo import seed_activities
 from casework.demo import seed_cases
 from clients.demo import seed_clients
+from privacy.demo import seed_privacy
 from residence.demo import seed_residence
 from sentra import demo
 
@@ -53,6 +54,8 @@ class Command(BaseCommand):
         )
         if activities:
             self.stdout.write(f"Logged {activities} demo activities.")
+        if seed_privacy(accounts["peksos1"].centre, accounts["peksos1"], accounts["admin1"]):
+            self.stdout.write("Recorded a demo breach and an access request.")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Password for every demo account: {demo.DEMO_PASSWORD}")
         for username, user in accounts.items():

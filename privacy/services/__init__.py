@@ -1,0 +1,1 @@
+"""The privacy duties as services, one module per duty."""
