@@ -28,7 +28,7 @@ class RestrictionForm(forms.ModelForm):
         model = ProcessingRestriction
         fields = ["kind", "requested_on", "reason"]
         widgets = {
-            "requested_on": forms.DateInput(attrs={"type": "date"}),
+            "requested_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "reason": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -45,7 +45,8 @@ class AccessRequestForm(forms.Form):
     asked_on = forms.DateField(
         label=_("Asked on"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # A date input takes only ISO dates, whatever the language of the page.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def clean_asked_on(self):
