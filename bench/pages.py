@@ -19,7 +19,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-PASSWORD = "sentra-demo-2026"
+PASSWORD = "sentra-demo-2026"  # noqa: S105  (the published demo password)
 AXE = Path(__file__).resolve().parents[1] / "static/vendor/axe-core/axe.min.js"
 UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
@@ -69,7 +69,8 @@ MEASURE = """() => {
   const standalone = el => {
     if (el.tagName !== 'A') return true;
     const style = getComputedStyle(el);
-    return style.display !== 'inline' || el.classList.contains('btn') || el.classList.contains('nav-link');
+    return style.display !== 'inline' || el.classList.contains('btn')
+      || el.classList.contains('nav-link');
   };
   for (const el of document.querySelectorAll(
       'a[href], button, input:not([type=hidden]), select, textarea, summary')) {
@@ -92,7 +93,7 @@ MEASURE = """() => {
 
 def find_case(page) -> str:
     page.goto("/cases/")
-    href = page.locator(f"main a[href^='/cases/']").evaluate_all(
+    href = page.locator("main a[href^='/cases/']").evaluate_all(
         f"els => els.map(e => e.getAttribute('href')).filter(h => /^\\/cases\\/{UUID}\\/$/.test(h))"
     )
     return href[0]
@@ -178,7 +179,8 @@ def main() -> None:
     args = parser.parse_args()
     rows = run(args.base, args.width)
     print(f"At {args.width} px ({args.base})")
-    print(f"{'user':12} {'page':12} {'height':>7} {'overflow':>8} {'<44px':>6} {'KB':>6}  axe / key content")
+    heading = f"{'user':12} {'page':12} {'height':>7} {'overflow':>8} {'<44px':>6} {'KB':>6}"
+    print(f"{heading}  axe / key content")
     for r in rows:
         where = ", ".join(f"{k} @{v}" for k, v in r["positions"].items())
         print(

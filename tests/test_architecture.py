@@ -47,6 +47,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "sentra.middleware",
             "sentra.signals",
             "sentra.apps",
+            "sentra.charts",
         ],
     ),
     (
