@@ -70,6 +70,9 @@ def test_every_page_type_passes_axe_and_fits_the_screen(browser, live_server, de
                 viewport=viewport, locale="id-ID", base_url=live_server.url
             )
             context.set_default_timeout(TIMEOUT_MS)
+            # About seventy page loads with axe on each: a busy CI machine gets more time
+            # per load than a single journey's step.
+            context.set_default_navigation_timeout(3 * TIMEOUT_MS)
             page = context.new_page()
             log_in(page, user)
             for path in paths:
