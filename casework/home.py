@@ -80,7 +80,10 @@ def supervisor_home(user) -> dict:
     team = [
         {
             "worker": worker,
-            "cells": [grid.get((worker.pk, stage), 0) for stage in OPEN_STAGES],
+            # (stage label, count): a phone shows each cell labelled by its column.
+            "cells": [
+                (Stage(stage).label, grid.get((worker.pk, stage), 0)) for stage in OPEN_STAGES
+            ],
             "total": sum(grid.get((worker.pk, stage), 0) for stage in OPEN_STAGES),
         }
         for worker in workers
@@ -121,6 +124,7 @@ def admin_home(user) -> dict:
         "clients_active": clients.filter(status=Client.Status.ACTIVE).count(),
         "clients_archived": clients.filter(status=Client.Status.ARCHIVED).count(),
         "cases_by_stage": [(Stage(s).label, by_stage.get(s, 0)) for s in Stage.values],
+        "cases_by_stage_max": max(by_stage.values(), default=0),
         "open_emergencies": cases.emergencies_awaiting_response().count(),
     }
 

@@ -2,7 +2,6 @@
 one SQL aggregation grouped by month."""
 
 from datetime import date, timedelta
-from xml.sax.saxutils import escape
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
@@ -11,8 +10,7 @@ from django.utils.translation import gettext as _
 
 from casework.models import Case, ServiceRecord
 from reports.monthly import build_monthly_report
-
-COLOURS = ["#0d6efd", "#198754", "#dc3545"]
+from sentra import charts
 
 
 def last_twelve_months(today: date) -> list[date]:
@@ -36,38 +34,9 @@ def _per_month(queryset, field: str, months: list[date]) -> list[int]:
 
 
 def trend_chart(months: list[date], series: list[tuple[str, list[int]]]) -> str:
-    width, height, left, bottom, top = 640, 240, 40, 30, 15
-    peak = max([max(values, default=0) for _, values in series] + [1])
-    step = (width - left - 20) / max(len(months) - 1, 1)
-
-    def point(index, value):
-        return round(left + index * step, 1), round(
-            top + (height - top - bottom) * (1 - value / peak), 1
-        )
-
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" class="trend-chart">'
-    ]
-    for index, month in enumerate(months):
-        x, _y = point(index, 0)
-        parts.append(
-            f'<text x="{x}" y="{height - 10}" font-size="10" text-anchor="middle" '
-            f'fill="#6c757d">{month:%m/%y}</text>'
-        )
-    for number, (label, values) in enumerate(series):
-        colour = COLOURS[number % len(COLOURS)]
-        points = " ".join("{},{}".format(*point(i, v)) for i, v in enumerate(values))
-        parts.append(
-            f'<polyline points="{points}" fill="none" stroke="{colour}" '
-            f'stroke-width="2" data-series="{escape(label)}"/>'
-        )
-        parts.append(
-            f'<text x="{left + number * 170}" y="11" font-size="11" '
-            f'fill="{colour}">{escape(label)}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+    """Twelve months of each series as small multiples: admissions, terminations and
+    services differ too much in size to share one axis (sentra/charts.py)."""
+    return charts.small_multiples(months, series)
 
 
 def centre_dashboard(centre) -> dict:

@@ -49,6 +49,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "sentra.mfa",
             "sentra.signals",
             "sentra.apps",
+            "sentra.charts",
         ],
     ),
     (

@@ -85,12 +85,15 @@ def _case_context(request, case):
         until = following.moved_at if following else timezone.now()
         timeline.append({"move": move, "days": (until - move.moved_at).days})
     can_change = access.can_change_cases(user)
+    # Pending tasks come first (ordering: done_at, due_date), so the first is the next step.
+    tasks = list(case.tasks.select_related("assignee", "note"))
     return {
         "case": case,
         "team": list(case.team.all()),
-        "notes": notes[:50],
+        "notes": list(notes[:50]),
         "notes_hidden": CaseNote.objects.filter(case=case).count() - notes.count(),
-        "tasks": case.tasks.select_related("assignee", "note"),
+        "tasks": tasks,
+        "next_task": next((task for task in tasks if not task.done_at), None),
         "timeline": timeline,
         "assignments": case.assignments.select_related("from_worker", "to_worker", "assigned_by"),
         "move_form": StageMoveForm(choices=stages.next_stages(case)) if can_change else None,

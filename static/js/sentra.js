@@ -136,3 +136,49 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 })();
+
+// Folded groups (<details class="fold" data-open-wide>) start open on a wide screen, where
+// there is room for them; on a phone they stay folded under today's work.
+// A filter box (includes/list_filter.html) narrows a long list as the user types.
+document.addEventListener("DOMContentLoaded", () => {
+  if (window.matchMedia("(min-width: 992px)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach((d) => { d.open = true; });
+  }
+  document.querySelectorAll("[data-list-filter]").forEach((box) => {
+    const list = document.getElementById(box.dataset.listFilter);
+    const input = box.querySelector("input");
+    if (!list || !input) return;
+    box.hidden = false;
+    input.addEventListener("input", () => {
+      const wanted = input.value.trim().toLocaleLowerCase();
+      list.querySelectorAll("li").forEach((row) => {
+        row.hidden = wanted !== "" && !row.textContent.toLocaleLowerCase().includes(wanted);
+      });
+      list.querySelectorAll("details").forEach((group) => {
+        if (wanted) group.open = true;
+        group.hidden = wanted !== "" && !group.querySelector("li:not([hidden])");
+      });
+    });
+  });
+});
+
+// Regions that scroll sideways: a section navigation fades at its right edge while more
+// items hide there (data-scroll-hint), and a wide table's scroller can be reached and
+// scrolled with the keyboard (it gets a tab stop and the name of its heading).
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("[data-scroll-hint]").forEach((nav) => {
+    const update = () => {
+      nav.classList.toggle("at-end", nav.scrollLeft + nav.clientWidth >= nav.scrollWidth - 4);
+    };
+    nav.addEventListener("scroll", update, { passive: true });
+    window.addEventListener("resize", update);
+    update();
+  });
+  document.querySelectorAll(".table-responsive").forEach((scroller) => {
+    if (scroller.scrollWidth <= scroller.clientWidth || scroller.hasAttribute("tabindex")) return;
+    scroller.tabIndex = 0;
+    scroller.setAttribute("role", "region");
+    const heading = scroller.closest("section, .card, main")?.querySelector("h1, h2, h3");
+    if (heading) scroller.setAttribute("aria-label", heading.textContent.trim());
+  });
+});

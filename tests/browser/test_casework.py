@@ -39,8 +39,10 @@ def test_peksos1_opens_a_referral_case_moves_it_and_notes_from_the_caseload(phon
     expect(phone).to_have_url(at(f"/cases/{case.public_id}/"))
     expect(phone.locator("#timeline").get_by_text("Kontak pertama")).to_be_visible()
 
-    # From the caseload: tap 1 opens home, tap 2 the note button, then the form is there.
+    # From the caseload: tap 1 opens home, tap 2 unfolds the stage (today's work comes
+    # first on a phone, the caseload folded under it), tap 3 the note button.
     phone.goto("/")
+    phone.locator("#caseload summary", has_text="Pendekatan awal").click()
     row = phone.locator("#caseload li", has_text="Bayu Saputra")
     row.get_by_role("link", name="Bayu Saputra", exact=False).last.click()
     expect(phone).to_have_url(at(f"/cases/{case.public_id}/notes/new/"))

@@ -63,7 +63,7 @@ def test_termination_by_reunification_requested_and_approved(phone, new_phone, d
     phone.locator("form.main-form button[type=submit]").click()
     expect(flash(phone, "Terminasi diajukan")).to_be_visible()
     expect(phone).to_have_url(at(f"/cases/{case.public_id}/termination/"))
-    expect(phone.get_by_text("Menunggu review")).to_be_visible()
+    expect(phone.get_by_text("Menunggu telaah")).to_be_visible()
 
     page = new_phone()
     log_in(page, "supervisor1")

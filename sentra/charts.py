@@ -1,0 +1,116 @@
+"""Server-side SVG charts people can read on a phone, and the same markup in a PDF.
+
+Each chart is small (its viewBox is about a phone's width, so 12-unit text stays about
+12 px on a 360 px screen), has a value axis with round numbers, Indonesian month names
+(through the active language) and a text alternative: role="img" with a <title> and a
+<desc> that states the figures. Series of very different size are drawn as small
+multiples, one chart each with its own scale, never on one shared axis.
+
+Everything returned is built from numbers and escaped labels only, so callers may mark it
+safe."""
+
+from collections.abc import Sequence
+from datetime import date
+from itertools import count
+from xml.sax.saxutils import escape
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+COLOURS = ["#0a58ca", "#146c43", "#b02a37", "#ad4e00", "#59359a"]
+GRID, MUTED = "#dee2e6", "#495057"
+WIDTH = 340
+_ids = count(1)
+
+
+def month_label(month: date, with_year: bool = False) -> str:
+    """A month as people write it in the active language: "Jan", "Agu", "Des 2026"."""
+    return date_format(month, "M Y" if with_year else "M")
+
+
+def nice_ceiling(peak: float) -> int:
+    """The smallest round number (1, 2, 5 times a power of ten) at or above `peak`."""
+    if peak <= 0:
+        return 1
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if step * factor >= peak:
+                return step * factor
+        step *= 10
+
+
+def _ticks(top: int) -> list[int]:
+    """0, the middle (when whole) and the top of a value axis."""
+    middle = top / 2
+    return [0, int(middle), top] if middle == int(middle) and middle else [0, top]
+
+
+def bar_chart_by_month(
+    months: Sequence[date], values: Sequence[int], *, title: str, colour: str = COLOURS[0]
+) -> str:
+    """Columns, one per month, with a value axis and every other month named."""
+    height, left, right, top, bottom = 150, 30, 6, 22, 24
+    plot_w, plot_h = WIDTH - left - right, height - top - bottom
+    ceiling = nice_ceiling(max(values, default=0))
+    slot = plot_w / max(len(months), 1)
+    ident = f"chart-{next(_ids)}"
+    described = ", ".join(
+        f"{month_label(m, with_year=True)}: {v}" for m, v in zip(months, values, strict=True)
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
+        f'role="img" aria-labelledby="{ident}-t {ident}-d" class="sentra-chart">',
+        f'<title id="{ident}-t">{escape(title)}</title>',
+        f'<desc id="{ident}-d">{escape(described)}</desc>',
+        f'<text x="0" y="14" font-size="13" font-weight="600" fill="{colour}">'
+        f"{escape(title)}</text>",
+    ]
+    for tick in _ticks(ceiling):
+        y = round(top + plot_h * (1 - tick / ceiling), 1)
+        parts.append(
+            f'<line x1="{left}" x2="{WIDTH - right}" y1="{y}" y2="{y}" stroke="{GRID}"/>'
+            f'<text x="{left - 4}" y="{y + 4}" font-size="12" text-anchor="end" '
+            f'fill="{MUTED}">{tick}</text>'
+        )
+    for index, (month, value) in enumerate(zip(months, values, strict=True)):
+        bar_h = round(plot_h * value / ceiling, 1)
+        x = round(left + index * slot + slot * 0.15, 1)
+        parts.append(
+            f'<rect x="{x}" y="{round(top + plot_h - bar_h, 1)}" width="{round(slot * 0.7, 1)}" '
+            f'height="{bar_h}" fill="{colour}"/>'
+        )
+        # Every other month is named (the last always): twelve names do not fit a phone.
+        if (len(months) - 1 - index) % 2 == 0:
+            parts.append(
+                f'<text x="{round(left + index * slot + slot / 2, 1)}" y="{height - 6}" '
+                f'font-size="12" text-anchor="middle" fill="{MUTED}">'
+                f"{escape(month_label(month))}</text>"
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def small_multiples(months: Sequence[date], series: Sequence[tuple[str, Sequence[int]]]) -> str:
+    """One bar chart per series, each on its own scale, then the figures as a table that
+    opens on request (and that screen readers and PDFs read as a table)."""
+    charts = [
+        f'<div class="col-12 col-md-6 col-xl-4">'
+        f"{bar_chart_by_month(months, values, title=label, colour=COLOURS[i % len(COLOURS)])}"
+        f"</div>"
+        for i, (label, values) in enumerate(series)
+    ]
+    head = "".join(f'<th scope="col" class="text-end">{escape(label)}</th>' for label, _v in series)
+    rows = "".join(
+        f'<tr><th scope="row">{escape(month_label(month, with_year=True))}</th>'
+        + "".join(f'<td class="text-end">{values[i]}</td>' for _label, values in series)
+        + "</tr>"
+        for i, month in enumerate(months)
+    )
+    table = (
+        f'<details class="fold chart-data"><summary>{escape(_("Show the figures as a table"))}'
+        f'</summary><div class="table-responsive"><table class="table table-sm">'
+        f'<thead><tr><th scope="col">{escape(_("Month"))}</th>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></details>"
+    )
+    return f'<div class="row g-3">{"".join(charts)}</div>{table}'
