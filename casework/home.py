@@ -6,8 +6,17 @@ from datetime import timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from casework.models import Case, CaseNote, Conference, FollowUp, PlanVersion, Review, Task
-from casework.models.stages import OPEN_STAGES, Stage
+from casework.models import (
+    Case,
+    CaseNote,
+    Conference,
+    FollowUp,
+    Partner,
+    PlanVersion,
+    Review,
+    Task,
+)
+from casework.models.stages import OPEN_STAGES, Stage, short_label
 from casework.services.cases import quiet_cases
 from clients.models import Client
 from sentra.models import User
@@ -87,7 +96,8 @@ def supervisor_home(user) -> dict:
     ]
     stuck_before = timezone.now() - timedelta(days=centre.stuck_case_days if centre else 30)
     return {
-        "stages": [Stage(s).label for s in OPEN_STAGES],
+        # Seven columns on a phone: short heads, the official name as their title.
+        "stages": [(Stage(s).label, short_label(s)) for s in OPEN_STAGES],
         "team": [row for row in team if row["total"] or row["worker"].is_active],
         "emergencies": list(
             cases.emergencies_awaiting_response()
@@ -122,6 +132,7 @@ def admin_home(user) -> dict:
         "clients_archived": clients.filter(status=Client.Status.ARCHIVED).count(),
         "cases_by_stage": [(Stage(s).label, by_stage.get(s, 0)) for s in Stage.values],
         "open_emergencies": cases.emergencies_awaiting_response().count(),
+        "partners_to_confirm": Partner.objects.visible_to(user).awaiting_confirmation().count(),
     }
 
 

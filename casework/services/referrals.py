@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework.models import Case, Referral
+from casework.services.partners import propose_partner
 from clients.models import Consent
 from clients.services import has_consent
 from sentra import access, audit
@@ -14,7 +15,18 @@ from sentra.models import User
 
 
 @transaction.atomic
-def create_referral(*, by: User, case: Case, data: dict, documents=(), request=None) -> Referral:
+def create_referral(
+    *, by: User, case: Case, data: dict, documents=(), proposed_partner=None, request=None
+) -> Referral:
+    """Draft a referral. `proposed_partner` (name, kind, phone, address) adds an institution
+    to the directory as proposed by `by`, usable at once, until an admin confirms it."""
+    if proposed_partner is not None:
+        data = {
+            **data,
+            "partner": propose_partner(
+                by=by, centre=case.centre, data=proposed_partner, request=request
+            ),
+        }
     referral = Referral.objects.create(case=case, created_by=by, **data)
     referral.documents.set(documents)
     audit.record(

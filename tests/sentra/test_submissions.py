@@ -1069,6 +1069,7 @@ IDEMPOTENT_ACTIONS = {
     "reports:run-regenerate",
     "staff-password",
     "activities:photo-archive",
+    "casework:partner-confirm",  # confirming a confirmed institution changes nothing
 }
 READS = {
     "home",
