@@ -70,7 +70,9 @@ def termination_awaiting_review(centre: Centre) -> None:
 
 
 def backdate(rng, case: Case, steps: int) -> None:
-    """Spread the stage moves over the past months (demo data only)."""
+    """Spread the stage moves over the past months (demo data only); a closed case's
+    closing, termination request and review follow its last move."""
+    case.refresh_from_db()  # the caller's copy may predate the last moves
     now = timezone.now()
     opened = now - timedelta(days=rng.randint(10 + steps * 12, 40 + steps * 25))
     moves = list(case.stage_moves.order_by("id"))
