@@ -13,7 +13,20 @@ from django.utils import timezone
 from assessments.demo import seed_wellbeing_story, submit_demo_assessment
 from assessments.models import InstrumentKind
 from casework.demo_intervention import seed_delivery
-from casework.models import Case, CaseNote, Component, Conference, PlanGoal, StageMove, Task
+from casework.demo_story import (
+    backdate,
+    office_hours,
+    problems_for,
+    termination_awaiting_review,
+)
+from casework.models import (
+    Case,
+    CaseNote,
+    Component,
+    Conference,
+    PlanGoal,
+    Task,
+)
 from casework.models.cases import AccessRoute, Approach, EmergencyNeed, Priority, ReportChannel
 from casework.models.notes import NoteKind, WorkerRole
 from casework.models.stages import STAGE_ORDER, Stage
@@ -66,13 +79,6 @@ CONFIDENTIAL_TEXTS = [
     "RAHASIA: klien mengungkapkan kekerasan oleh anggota keluarga. Sudah dikonsultasikan "
     "dengan supervisor; belum dilaporkan ke polisi atas permintaan klien.",
     "RAHASIA: hasil tes kesehatan klien dibahas hanya dengan tim kasus.",
-]
-PROBLEMS = [
-    "Ditemukan tidur di emperan pasar, tanpa identitas, kondisi kesehatan menurun.",
-    "Dirujuk karena ditelantarkan keluarga; anak tidak bersekolah sejak dua tahun.",
-    "Korban kekerasan dalam rumah tangga, membutuhkan tempat aman sementara.",
-    "Lansia hidup sendiri, tidak mampu memenuhi kebutuhan dasar, keluarga belum ditemukan.",
-    "Penyandang disabilitas fisik, membutuhkan alat bantu dan pelatihan keterampilan.",
 ]
 
 
@@ -137,11 +143,12 @@ def seed_cases(centre: Centre, workers: list[User], supervisor: User, seed: int)
     _seed_plans_and_conferences(rng, seeded, workers, supervisor)
     for case, target_stage in seeded:
         _move_until(case, target_stage, target_stage, supervisor, rng)
-        _backdate(rng, case, STAGE_ORDER.index(target_stage))
+        backdate(rng, case, STAGE_ORDER.index(target_stage))
         if STAGE_ORDER.index(target_stage) >= STAGE_ORDER.index(Stage.INTERVENTION):
             seed_wellbeing_story(case, case.primary_worker, rng)
         _seed_notes_and_tasks(rng, case, case.primary_worker, supervisor, case.is_emergency)
     seed_delivery(rng, centre, workers, supervisor)
+    termination_awaiting_review(centre)
     return len(seeded)
 
 
@@ -155,7 +162,7 @@ def _open_case(rng, client, workers, supervisor, emergency: bool) -> Case:
             "approach": rng.choice(
                 [Approach.RESIDENTIAL] * 3 + [Approach.FAMILY, Approach.COMMUNITY]
             ),
-            "problem_statement": rng.choice(PROBLEMS),
+            "problem_statement": rng.choice(problems_for(client)),
             "priority": Priority.HIGH if emergency else rng.choice(list(Priority)[:3]),
             "primary_worker": worker,
             "supervisor": supervisor,
@@ -235,7 +242,7 @@ def _write_plan(rng, case: Case, worker) -> None:
         PlanGoal.objects.create(
             plan=plan,
             order=order,
-            problem=rng.choice(PROBLEMS),
+            problem=rng.choice(problems_for(case.client)),
             goal=goal,
             component=component,
             activities=activities,
@@ -265,13 +272,14 @@ def _seed_plans_and_conferences(rng, seeded, workers, supervisor) -> None:
                 approve=False,
                 comments="Tambahkan tujuan dukungan keluarga dan tanggal target yang realistis.",
             )
-    now = timezone.now()
+    today = timezone.localdate()
     for days_ago, cases in ((60, later[: len(later) // 2]), (30, later[len(later) // 2 :])):
+        held = office_hours(today - timedelta(days=days_ago), 9)
         conference = schedule_conference(
             by=supervisor,
             data={
                 "kind": Conference.Kind.CASE,
-                "scheduled_at": now - timedelta(days=days_ago),
+                "scheduled_at": held,
                 "place": "Ruang rapat Sentra Alyatama",
                 "agenda": "Pembahasan rencana layanan klien.",
             },
@@ -300,15 +308,14 @@ def _seed_plans_and_conferences(rng, seeded, workers, supervisor) -> None:
             },
         )
         finalise_conference(by=supervisor, conference=conference)
-        Conference.objects.filter(pk=conference.pk).update(
-            finalised_at=now - timedelta(days=days_ago)
-        )
+        # Minutes typed up the afternoon of the meeting.
+        Conference.objects.filter(pk=conference.pk).update(finalised_at=held + timedelta(hours=5))
     submitted = [c for c in planning if c.plans.filter(status="submitted").exists()]
     schedule_conference(
         by=supervisor,
         data={
             "kind": Conference.Kind.CASE,
-            "scheduled_at": now + timedelta(days=5),
+            "scheduled_at": office_hours(today + timedelta(days=7), 10),
             "place": "Ruang rapat Sentra Alyatama",
             "agenda": "Persetujuan rencana layanan.",
         },
@@ -324,32 +331,9 @@ def _seed_plans_and_conferences(rng, seeded, workers, supervisor) -> None:
     )
 
 
-def _backdate(rng, case: Case, steps: int) -> None:
-    """Spread the stage moves over the past months (demo data only)."""
-    now = timezone.now()
-    opened = now - timedelta(days=rng.randint(10 + steps * 12, 40 + steps * 25))
-    moves = list(case.stage_moves.order_by("id"))
-    moment = opened
-    for move in moves:
-        StageMove.objects.filter(pk=move.pk).update(moved_at=moment)
-        last = moment
-        moment = moment + timedelta(days=rng.randint(5, 30))
-        moment = min(moment, now - timedelta(days=1))
-    fields = {"opened_at": opened, "stage_entered_at": last}
-    if case.stage == Stage.TERMINATION:
-        fields["closed_at"] = last
-    Case.objects.filter(pk=case.pk).update(**fields)
-    if case.is_emergency:
-        due = opened + timedelta(hours=case.centre.emergency_response_hours)
-        Case.objects.filter(pk=case.pk).update(
-            opened_at=now - timedelta(hours=30) if steps == 0 else opened,
-            response_due_at=now - timedelta(hours=6) if steps == 0 else due,
-        )
-    case.refresh_from_db()
-
-
 def _seed_notes_and_tasks(rng, case: Case, worker: User, supervisor: User, emergency: bool):
-    now = timezone.now()
+    # A closed case's notes were written while it was open.
+    now = case.closed_at or timezone.now()
     span = max((now - case.opened_at).days, 1)
     count = min(2 + span // 15, 8)
     for index in range(count):

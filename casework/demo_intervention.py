@@ -56,12 +56,16 @@ def seed_delivery(rng: random.Random, centre, workers, supervisor) -> None:
             ],
             k=3,
         ):
+            delivered_on = timezone.localdate() - timedelta(days=rng.randint(3, 60))
+            if case.closed_at:  # a closed case's services came before it closed
+                closed = timezone.localdate(case.closed_at)
+                delivered_on = min(delivered_on, closed - timedelta(days=1))
             record_service(
                 by=case.primary_worker,
                 case=case,
                 data={
                     "service_type": catalogue[code],
-                    "delivered_on": timezone.localdate() - timedelta(days=rng.randint(3, 60)),
+                    "delivered_on": delivered_on,
                     "provider_staff": case.primary_worker,
                     "amount": 300000 if code == "cash_assistance" else None,
                     "quantity": 30 if code == "food_shelter" else None,
@@ -136,19 +140,18 @@ def seed_delivery(rng: random.Random, centre, workers, supervisor) -> None:
             },
             progress={goal: (rng.choice(["in_progress", "achieved"]), "") for goal in approved},
         )
-    # Aftercare for the closed cases.
+    # Aftercare for the closed cases, counted from the day each was closed.
+    today = timezone.localdate()
     for case in [c for c in cases if c.stage == Stage.TERMINATION]:
-        for offset, mode in ((-10, "visit"), (3, "phone"), (30, "visit")):
+        closed = timezone.localdate(case.closed_at) if case.closed_at else today
+        for offset, mode in ((7, "visit"), (30, "phone"), (90, "visit")):
+            due = closed + timedelta(days=offset)
             follow_up = schedule_follow_up(
                 by=case.primary_worker,
                 case=case,
-                data={
-                    "due_on": timezone.localdate() + timedelta(days=offset),
-                    "mode": mode,
-                    "assignee": case.primary_worker,
-                },
+                data={"due_on": due, "mode": mode, "assignee": case.primary_worker},
             )
-            if offset < 0:
+            if due < today:
                 record_follow_up_outcome(
                     by=case.primary_worker,
                     follow_up=follow_up,

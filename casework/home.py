@@ -6,8 +6,17 @@ from datetime import timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from casework.models import Case, CaseNote, Conference, FollowUp, PlanVersion, Review, Task
-from casework.models.stages import OPEN_STAGES, Stage
+from casework.models import (
+    Case,
+    CaseNote,
+    Conference,
+    FollowUp,
+    Partner,
+    PlanVersion,
+    Review,
+    Task,
+)
+from casework.models.stages import OPEN_STAGES, Stage, short_label
 from casework.services.cases import quiet_cases
 from clients.models import Client
 from sentra.models import User
@@ -82,7 +91,7 @@ def supervisor_home(user) -> dict:
             "worker": worker,
             # (stage label, count): a phone shows each cell labelled by its column.
             "cells": [
-                (Stage(stage).label, grid.get((worker.pk, stage), 0)) for stage in OPEN_STAGES
+                (short_label(stage), grid.get((worker.pk, stage), 0)) for stage in OPEN_STAGES
             ],
             "total": sum(grid.get((worker.pk, stage), 0) for stage in OPEN_STAGES),
         }
@@ -90,7 +99,8 @@ def supervisor_home(user) -> dict:
     ]
     stuck_before = timezone.now() - timedelta(days=centre.stuck_case_days if centre else 30)
     return {
-        "stages": [Stage(s).label for s in OPEN_STAGES],
+        # Seven columns on a phone: short heads, the official name as their title.
+        "stages": [(Stage(s).label, short_label(s)) for s in OPEN_STAGES],
         "team": [row for row in team if row["total"] or row["worker"].is_active],
         "emergencies": list(
             cases.emergencies_awaiting_response()
@@ -126,6 +136,7 @@ def admin_home(user) -> dict:
         "cases_by_stage": [(Stage(s).label, by_stage.get(s, 0)) for s in Stage.values],
         "cases_by_stage_max": max(by_stage.values(), default=0),
         "open_emergencies": cases.emergencies_awaiting_response().count(),
+        "partners_to_confirm": Partner.objects.visible_to(user).awaiting_confirmation().count(),
     }
 
 

@@ -54,8 +54,8 @@ def comprehensive_assessment_submitted(case: Case, by) -> str | None:
 def approved_plan_on_record(case: Case, by) -> str | None:
     if not has_approved_plan(case):
         return _(
-            "Intervention needs an approved service plan, agreed at a case conference "
-            "(or approved by a supervisor after one)."
+            "Intervention needs an approved service plan agreed at a finalised case "
+            "conference: approved there, or approved in review and endorsed there."
         )
     return None
 

@@ -47,6 +47,7 @@ urlpatterns = [
     path("groups/<uuid:public_id>/", groups.group_detail, name="group-detail"),
     path("partners/", partners.partner_list, name="partner-list"),
     path("partners/<uuid:public_id>/", partners.partner_edit, name="partner-edit"),
+    path("partners/<uuid:public_id>/confirm/", partners.partner_confirm, name="partner-confirm"),
     path("service-types/", service_records.service_type_list, name="service-type-list"),
     path("reviews/", reviews.review_queue, name="review-queue"),
     path("reviews/<uuid:public_id>/decide/", reviews.review_decide, name="review-decide"),

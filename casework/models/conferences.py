@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -74,6 +75,10 @@ class Conference(Versioned):
     def is_final(self) -> bool:
         return self.status == self.Status.FINAL
 
+    @property
+    def has_started(self) -> bool:
+        return self.scheduled_at <= timezone.now()
+
 
 class ConferenceCase(Versioned):
     """A case on the agenda, and what the conference decided about it."""
@@ -93,6 +98,16 @@ class ConferenceCase(Versioned):
     )
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
     decision_notes = models.TextField(_("decision notes"), blank=True)
+    # The plan version this decision agreed: approved here, or (when a supervisor had
+    # already approved it in review) endorsed here. Set when the minutes are finalised.
+    plan = models.ForeignKey(
+        "casework.PlanVersion",
+        verbose_name=_("plan version agreed"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conference_items",
+    )
     follow_up = models.TextField(
         _("follow-up actions"),
         blank=True,

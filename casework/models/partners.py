@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -21,6 +22,9 @@ class PartnerQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def awaiting_confirmation(self):
+        return self.filter(proposed_by__isnull=False, confirmed_at__isnull=True)
+
 
 class Partner(Versioned):
     """A partner institution in the centre's referral directory."""
@@ -33,6 +37,12 @@ class Partner(Versioned):
         DINSOS = "dinsos", _("Dinas Sosial")
         LKS = "lks", _("LKS")
         SCHOOL = "school", _("School")
+        UPT = "upt", _("UPT / UPTD (technical unit)")
+        MENTAL_HOSPITAL = "mental_hospital", _("Mental hospital (RSJ)")
+        DUKCAPIL = "dukcapil", _("Civil registry (Dukcapil)")
+        UPTD_PPA = "uptd_ppa", _("Women and child protection unit (UPTD PPA)")
+        BAPAS = "bapas", _("Probation office (Bapas)")
+        TRAINING = "training", _("Training centre (BLK)")
         OTHER = "other", _("Other")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -44,6 +54,20 @@ class Partner(Versioned):
     email = models.EmailField(_("email"), blank=True)
     contact_person = models.CharField(_("contact person"), max_length=200, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # A social worker may propose an institution while referring someone urgently; it is
+    # usable at once and stays marked as proposed until an admin confirms it.
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
 
     objects = PartnerQuerySet.as_manager()
     history = HistoricalRecords()
@@ -57,3 +81,7 @@ class Partner(Versioned):
     @property
     def audit_label(self) -> str:
         return self.name[:100]
+
+    @property
+    def awaits_confirmation(self) -> bool:
+        return self.proposed_by_id is not None and self.confirmed_at is None

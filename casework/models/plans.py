@@ -13,14 +13,14 @@ from sentra.versioning import Versioned
 
 
 class Component(models.TextChoices):
-    """The seven ATENSI service components."""
+    """The seven ATENSI service components, by their official names (docs/domain.md §9)."""
 
     DECENT_LIVING = "decent_living", _("Support for a decent living")
-    CARE = "care", _("Social care and childcare")
+    CARE = "care", _("Social care and/or childcare")
     FAMILY = "family", _("Family support")
-    THERAPY = "therapy", _("Physical, psychosocial and mental-spiritual therapy")
-    VOCATIONAL = "vocational", _("Vocational training and entrepreneurship")
-    ASSISTANCE = "assistance", _("Social assistance")
+    THERAPY = "therapy", _("Physical, psychosocial, and mental-spiritual therapy")
+    VOCATIONAL = "vocational", _("Vocational training and/or entrepreneurship coaching")
+    ASSISTANCE = "assistance", _("Social aid and social assistance")
     ACCESSIBILITY = "accessibility", _("Accessibility support")
 
 

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from casework.models.base import CaseRecord
 from casework.models.partners import Partner
+from clients import identity
 
 
 class Termination(CaseRecord):
@@ -63,3 +64,8 @@ class Termination(CaseRecord):
     @property
     def audit_label(self) -> str:
         return f"{self.case.number} termination"
+
+    @property
+    def destination_region_name(self) -> str:
+        """The region by its name ('Kelurahan X, Kecamatan Y, ...'), never the raw code."""
+        return identity.region_path(self.destination_region)

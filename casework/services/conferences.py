@@ -88,10 +88,17 @@ def save_minutes(
 
 @transaction.atomic
 def finalise_conference(*, by: User, conference: Conference, request=None) -> Conference:
-    """Freeze the minutes and act on the decisions: plans approved or returned, follow-up
-    actions turned into tasks."""
+    """Freeze the minutes and act on the decisions: plans approved (or endorsed, when a
+    supervisor approved them first) or returned, follow-up actions turned into tasks.
+
+    Decisions are dated by the meeting, not by the moment the minutes are typed up, so a
+    conference cannot be finalised before it has started."""
     conference = Conference.objects.select_for_update().get(pk=conference.pk)
     _require_open(conference)
+    if not conference.has_started:
+        raise ValidationError(
+            _("This conference has not taken place yet; finalise its minutes after the meeting.")
+        )
     if not conference.minutes.strip():
         raise ValidationError(_("Write the minutes before finalising them."))
     conference.status = Conference.Status.FINAL
@@ -101,9 +108,10 @@ def finalise_conference(*, by: User, conference: Conference, request=None) -> Co
     due = timezone.localdate() + timedelta(days=FOLLOW_UP_DAYS)
     for item in conference.agenda_items.select_related("case", "case__primary_worker"):
         if item.decision == ConferenceCase.Decision.APPROVE_PLAN:
-            approve_plan_at_conference(
+            item.plan = agree_plan_at_conference(
                 by=by, case=item.case, conference=conference, request=request
             )
+            item.save(update_fields=["plan"])
         elif item.decision == ConferenceCase.Decision.REVISE_PLAN:
             return_plan_at_conference(
                 by=by,
@@ -124,20 +132,29 @@ def finalise_conference(*, by: User, conference: Conference, request=None) -> Co
     return conference
 
 
-def approve_plan_at_conference(*, by: User, case: Case, conference, request=None):
-    """The decision 'approve plan' of a finalised conference approves the plan version
-    under review (a draft is submitted on the spot)."""
-    plan = (
+def agree_plan_at_conference(
+    *, by: User, case: Case, conference, request=None
+) -> PlanVersion | None:
+    """The decision 'approve the plan' of a finalised conference. A plan is approved once:
+    the version in progress is approved here (a draft is submitted on the spot); when there
+    is none because a supervisor already approved the latest version in review, the
+    conference endorses that approved version instead. Returns the version agreed."""
+    in_progress = (
         case.plans.filter(status__in=[*PlanVersion.EDITABLE, PlanVersion.Status.SUBMITTED])
         .order_by("-number")
         .first()
     )
-    if plan is None:
-        return None
-    if plan.status != PlanVersion.Status.SUBMITTED:
-        submit_plan(by=by, plan=plan, request=request)
-    review = plan.reviews.get(status=Review.Status.PENDING)
-    return decide_review(
+    if in_progress is None:
+        approved = case.plans.filter(status=PlanVersion.Status.APPROVED).first()
+        if approved is not None:
+            audit.record(
+                audit.Action.UPDATE, by=by, obj=approved, request=request, fields=["endorsed"]
+            )
+        return approved
+    if in_progress.status != PlanVersion.Status.SUBMITTED:
+        submit_plan(by=by, plan=in_progress, request=request)
+    review = in_progress.reviews.get(status=Review.Status.PENDING)
+    decide_review(
         by=by,
         review=review,
         approve=True,
@@ -145,6 +162,7 @@ def approve_plan_at_conference(*, by: User, case: Case, conference, request=None
         comments=_("Approved at the case conference."),
         request=request,
     )
+    return in_progress
 
 
 def return_plan_at_conference(*, by: User, case: Case, conference, comments: str, request=None):

@@ -84,7 +84,7 @@ def approve_plan_version(plan: PlanVersion, *, conference=None) -> None:
         status=PlanVersion.Status.SUPERSEDED
     )
     plan.status = PlanVersion.Status.APPROVED
-    plan.approved_at = timezone.now()
+    plan.approved_at = conference.scheduled_at if conference is not None else timezone.now()
     plan.approved_via_conference = conference
     plan.save()
 
@@ -140,11 +140,10 @@ def _verbose_name(model, field: str) -> str:
 
 
 def has_approved_plan(case: Case) -> bool:
-    """An approved version agreed at a finalised conference, or approved by a supervisor
-    after the case was discussed at one."""
+    """The approved version was agreed at a finalised case conference: approved there, or
+    approved by a supervisor in review and endorsed by the conference, whichever came
+    first (see casework.services.conferences.agree_plan_at_conference)."""
     plan = case.plans.filter(status=PlanVersion.Status.APPROVED).first()
     if plan is None:
         return False
-    if plan.approved_via_conference_id:
-        return True
-    return case.conferences.filter(status="final", finalised_at__lte=plan.approved_at).exists()
+    return plan.conference_items.filter(conference__status="final").exists()

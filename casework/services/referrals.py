@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from casework.models import Case, Referral
+from casework.services.partners import propose_partner
 from clients.models import Consent, ProcessingRestriction
 from clients.services import has_consent
 from sentra import access, audit
@@ -26,8 +27,19 @@ def refuse_if_restricted(client) -> None:
 
 
 @transaction.atomic
-def create_referral(*, by: User, case: Case, data: dict, documents=(), request=None) -> Referral:
+def create_referral(
+    *, by: User, case: Case, data: dict, documents=(), proposed_partner=None, request=None
+) -> Referral:
+    """Draft a referral. `proposed_partner` (name, kind, phone, address) adds an institution
+    to the directory as proposed by `by`, usable at once, until an admin confirms it."""
     refuse_if_restricted(case.client)
+    if proposed_partner is not None:
+        data = {
+            **data,
+            "partner": propose_partner(
+                by=by, centre=case.centre, data=proposed_partner, request=request
+            ),
+        }
     referral = Referral.objects.create(case=case, created_by=by, **data)
     referral.documents.set(documents)
     audit.record(

@@ -92,7 +92,9 @@ def decide_review(
     if not approve and not comments.strip():
         raise ReviewRefused(_("Write what needs to change before returning it."))
     review.status = Review.Status.APPROVED if approve else Review.Status.RETURNED
-    review.decided_by, review.decided_at, review.comments = by, timezone.now(), comments
+    # A conference's decision carries the meeting's date, not the time the minutes were typed.
+    decided_at = conference.scheduled_at if conference is not None else timezone.now()
+    review.decided_by, review.decided_at, review.comments = by, decided_at, comments
     review.save()
     consequence = (ON_APPROVAL if approve else ON_RETURN)[Review.Kind(review.kind)]
     consequence(review, by=by, conference=conference, request=request)

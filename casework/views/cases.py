@@ -16,7 +16,7 @@ from casework.forms.cases import (
     StageMoveForm,
 )
 from casework.models import Case, CaseNote
-from casework.models.stages import OPEN_STAGES, Stage
+from casework.models.stages import OPEN_STAGES, STAGE_ORDER, Stage, short_label
 from casework.services.cases import (
     StageMoveRefused,
     move_case_to_stage,
@@ -89,6 +89,7 @@ def _case_context(request, case):
     tasks = list(case.tasks.select_related("assignee", "note"))
     return {
         "case": case,
+        "stage_bar": stage_bar(case.stage),
         "team": list(case.team.all()),
         "notes": list(notes[:50]),
         "notes_hidden": CaseNote.objects.filter(case=case).count() - notes.count(),
@@ -101,6 +102,19 @@ def _case_context(request, case):
         "can_supervise": access.can_supervise(user),
         "can_report": access.can_request_case_report(user, case),
     }
+
+
+def stage_bar(current: str) -> list[dict]:
+    """The seven stages for the bar on the case page: official names, short ones on a phone."""
+    reached = STAGE_ORDER.index(current)
+    return [
+        {
+            "label": Stage(stage).label,
+            "short": short_label(stage),
+            "state": "done" if i < reached else "current" if i == reached else "ahead",
+        }
+        for i, stage in enumerate(STAGE_ORDER)
+    ]
 
 
 @require_GET

@@ -86,7 +86,7 @@ def _visible_items(conference, user):
     return (
         conference.agenda_items.annotate(visible=Exists(visible))
         .filter(visible=True)
-        .select_related("case", "case__client", "case__primary_worker")
+        .select_related("case", "case__client", "case__primary_worker", "plan")
     )
 
 

@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from casework.forms.partners import PartnerForm
 from casework.models import (
     Partner,
 )
-from casework.services.partners import save_partner
+from casework.services.partners import confirm_partner, save_partner
 from sentra import access
 from sentra.versioning import EditConflict
 
@@ -30,8 +30,21 @@ def partner_list(request):
     return render(
         request,
         "casework/partner_list.html",
-        {"partners": partners, "form": form if can_manage else None},
+        {
+            "partners": partners.select_related("proposed_by"),
+            "proposals": partners.awaiting_confirmation() if can_manage else (),
+            "form": form if can_manage else None,
+        },
     )
+
+
+@require_POST
+def partner_confirm(request, public_id):
+    access.require(access.can_manage_reference_lists(request.user))
+    partner = access.get_partner_for_user(request.user, public_id)
+    confirm_partner(by=request.user, partner=partner, request=request)
+    messages.success(request, _("Institution confirmed."))
+    return redirect("casework:partner-list")
 
 
 @require_http_methods(["GET", "POST"])

@@ -67,6 +67,10 @@ def plan_detail(request, public_id):
             "case": plan.case,
             "goals": plan.goals.select_related("responsible_staff", "assessment__instrument"),
             "reviews": plan.reviews.select_related("requested_by", "decided_by"),
+            # The conferences that agreed this version (approved or endorsed it).
+            "agreements": plan.conference_items.filter(  # type: ignore[attr-defined]
+                conference__status="final"
+            ).select_related("conference"),
             "changes": plan_changes(previous, plan) if previous else [],
             "previous": previous,
             "can_edit": plan.is_editable and access.can_change_cases(request.user),

@@ -24,6 +24,7 @@ def case_referrals(request, public_id):
             case=case,
             data=data,
             documents=form.cleaned_data["documents"],
+            proposed_partner=form.proposed_partner(),
             request=request,
         )
         messages.success(request, _("Referral drafted."))

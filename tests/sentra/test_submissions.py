@@ -1118,6 +1118,7 @@ IDEMPOTENT_ACTIONS = {
     "privacy:retention-run",  # a second pass finds nothing left to anonymise
     "role-grant-decide",  # the second finds it decided already
     "mfa-setup",  # a second try finds the device confirmed
+    "casework:partner-confirm",  # confirming a confirmed institution changes nothing
 }
 READS = {
     "home",
