@@ -55,13 +55,9 @@ class ReferralForm(forms.ModelForm):
         self.case = case
 
     def clean(self):
-        cleaned = super().clean()
+        data = super().clean()
         if ProcessingRestriction.objects.in_force().filter(client=self.case.client).exists():
             raise forms.ValidationError(RESTRICTED_MESSAGE)
-        return cleaned
-
-    def clean(self):
-        data = super().clean()
         chosen, proposed = data.get("partner"), (data.get("new_partner_name") or "").strip()
         if chosen and proposed:
             raise forms.ValidationError(
