@@ -105,9 +105,7 @@ def test_help_text_and_labels_are_shown_as_text(admin, client_for):
     http = client_for(admin)
     assert import_as(http, data).status_code == 302
     own = Instrument.objects.get(code="home-visit")
-    page = read_page(
-        http, reverse("assessments:instrument-detail", args=[own.code, own.version])
-    )
+    page = read_page(http, reverse("assessments:instrument-detail", args=[own.code, own.version]))
     assert "hx-post" in page  # the text is there …
     assert PLANTED not in page  # … but never as markup
     assert "&lt;button hx-post=" in page
