@@ -1061,7 +1061,7 @@ IDEMPOTENT_ACTIONS = {
     "clients:document-archive",
     "clients:consent-withdraw",
     "clients:search-clear",
-    "clients:list",  # the search: kept in the session, nothing stored
+    "clients:list",  # the search: its result ids kept in the session, nothing stored
     "casework:case-reassign",
     "assessments:instrument-publish",
     "assessments:instrument-retire",
