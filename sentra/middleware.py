@@ -1,17 +1,26 @@
+import re
 import uuid
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sentra import bounds
 from sentra.models import SubmissionKey
 
 # The hidden field every form that changes something carries ({% form_keys %}).
 SUBMISSION_FIELD = "submission_key"
 # A view that succeeds without redirecting (an htmx fragment) names its result here.
 RESULT_HEADER = "X-Submission-Result"
+# A form value that is a date or a date-time as browsers send them (yyyy-mm-dd[Thh:mm]),
+# or as Indonesian date formats write it (dd-mm-yyyy, dd/mm/yyyy).
+DATE_VALUE = re.compile(
+    r"^\s*(?:(?P<year>\d{4,})-\d{1,2}-\d{1,2}|\d{1,2}[-/]\d{1,2}[-/](?P<year2>\d{4,}))"
+    r"(?:[T ]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?\s*$"
+)
 # Set on the answer to a repeated submission.
 REPEAT_HEADER = "X-Submission-Repeat"
 
@@ -91,3 +100,45 @@ class OneSubmissionMiddleware:
             response[REPEAT_HEADER] = "1"
             return response
         return redirect(result_url)
+
+
+class InputBoundsMiddleware:
+    """Refuses a form with a text value longer than bounds.MAX_TEXT characters or a date
+    outside 1900 .. YEARS_AHEAD years from now, before a view or a model sees it: a 1 MB
+    "note" or a note of the year 0001 is an attack or an accident, never a record. A bound
+    here covers every form, including forms added later; models add their own narrower
+    validators and database checks (sentra.bounds). File uploads are not form values and
+    have their own limits (sentra.uploads)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "POST":
+            return self.get_response(request)
+        try:
+            values = [value for _name, items in request.POST.lists() for value in items]
+        except (RequestDataTooBig, TooManyFieldsSent):
+            # The view's own access to POST raises again and Django answers 400.
+            return self.get_response(request)
+        if any(len(value) > bounds.MAX_TEXT for value in values):
+            return self._refuse(
+                _("A text is longer than %(limit)s characters; nothing was saved.")
+                % {"limit": f"{bounds.MAX_TEXT:,}"},
+                status=413,
+            )
+        latest = timezone.localdate().year + bounds.YEARS_AHEAD
+        for value in values:
+            found = DATE_VALUE.match(value)
+            if found and not (
+                bounds.EARLIEST.year <= int(found["year"] or found["year2"]) <= latest
+            ):
+                return self._refuse(
+                    _("A date must lie between %(earliest)s and %(latest)s; nothing was saved.")
+                    % {"earliest": bounds.EARLIEST.year, "latest": latest}
+                )
+        return self.get_response(request)
+
+    @staticmethod
+    def _refuse(message: str, status: int = 400) -> HttpResponse:
+        return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "sentra.middleware.CentreTimezoneMiddleware",
+    "sentra.middleware.InputBoundsMiddleware",
     "sentra.middleware.OneSubmissionMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Axes must be last: it turns a locked-out login into its own response.
