@@ -17,7 +17,8 @@ def repair(apps, schema_editor):
     year-0001 time made the case page fail for everyone), a service's date its recording
     date, a negative quantity unknown."""
     note = apps.get_model("casework", "CaseNote")
-    for row in note.objects.filter(Q(occurred_at__lt=EARLIEST) | Q(occurred_at__gte=LATEST)):
+    low, high = (datetime.datetime.combine(d, datetime.time(), datetime.UTC) for d in (EARLIEST, LATEST))
+    for row in note.objects.filter(Q(occurred_at__lt=low) | Q(occurred_at__gte=high)):
         note.objects.filter(pk=row.pk).update(occurred_at=row.recorded_at)
     service = apps.get_model("casework", "ServiceRecord")
     for row in service.objects.filter(Q(delivered_on__lt=EARLIEST) | Q(delivered_on__gte=LATEST)):

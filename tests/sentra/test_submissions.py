@@ -1077,6 +1077,7 @@ READS = {
     "clients:detail",
     "clients:history",
     "clients:document-download",
+    "casework:service-receipt",
     "casework:case-list",
     "casework:case-detail",
     "casework:note-history",
