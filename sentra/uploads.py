@@ -97,10 +97,10 @@ def _reencode(data: bytes, content_type: str) -> bytes:
                 raise damaged
             image.load()
             # Turn the photo as the camera meant, then keep pixels only (no EXIF, no GPS).
-            image = ImageOps.exif_transpose(image)
-            image.thumbnail((MAX_SIDE, MAX_SIDE))
-            keep = "RGBA" if expected == "PNG" and image.mode in ("RGBA", "LA", "P") else "RGB"
-            pixels = image.convert(keep)
+            turned = ImageOps.exif_transpose(image)
+            turned.thumbnail((MAX_SIDE, MAX_SIDE))
+            keep = "RGBA" if expected == "PNG" and turned.mode in ("RGBA", "LA", "P") else "RGB"
+            pixels = turned.convert(keep)
             # Pillow would write the source's comment, EXIF and ICC data back from `info`.
             pixels.info.clear()
             out = io.BytesIO()
