@@ -182,6 +182,9 @@ def client_edit(request, public_id):
         else:
             messages.success(request, _("Changes saved."))
             return redirect("clients:detail", public_id=client.public_id)
+    if request.method == "GET":
+        # The edit form shows the whole NIK and KK: opening it is a look at the file.
+        audit.record_view(request, client)
     return render(
         request,
         "clients/client_edit.html",
