@@ -1,4 +1,3 @@
-import re
 import uuid
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
@@ -15,12 +14,6 @@ from sentra.models import SubmissionKey
 SUBMISSION_FIELD = "submission_key"
 # A view that succeeds without redirecting (an htmx fragment) names its result here.
 RESULT_HEADER = "X-Submission-Result"
-# A form value that is a date or a date-time as browsers send them (yyyy-mm-dd[Thh:mm]),
-# or as Indonesian date formats write it (dd-mm-yyyy, dd/mm/yyyy).
-DATE_VALUE = re.compile(
-    r"^\s*(?:(?P<year>\d{4,})-\d{1,2}-\d{1,2}|\d{1,2}[-/]\d{1,2}[-/](?P<year2>\d{4,}))"
-    r"(?:[T ]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?\s*$"
-)
 # Set on the answer to a repeated submission.
 REPEAT_HEADER = "X-Submission-Repeat"
 
@@ -103,12 +96,12 @@ class OneSubmissionMiddleware:
 
 
 class InputBoundsMiddleware:
-    """Refuses a form with a text value longer than bounds.MAX_TEXT characters or a date
-    outside 1900 .. YEARS_AHEAD years from now, before a view or a model sees it: a 1 MB
-    "note" or a note of the year 0001 is an attack or an accident, never a record. A bound
-    here covers every form, including forms added later; models add their own narrower
-    validators and database checks (sentra.bounds). File uploads are not form values and
-    have their own limits (sentra.uploads)."""
+    """Refuses a form with a text value longer than bounds.MAX_TEXT characters before a
+    view or a model sees it: a 1 MB "note" is an attack or an accident, never a note, and
+    a bound here covers every form, including forms added later. Dates are bounded by the
+    models (validators the forms run, and database checks: sentra.bounds), so a wrong date
+    comes back as a form error with the typed text kept. File uploads are not form values
+    and have their own limits (sentra.uploads)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -127,16 +120,6 @@ class InputBoundsMiddleware:
                 % {"limit": f"{bounds.MAX_TEXT:,}"},
                 status=413,
             )
-        latest = timezone.localdate().year + bounds.YEARS_AHEAD
-        for value in values:
-            found = DATE_VALUE.match(value)
-            if found and not (
-                bounds.EARLIEST.year <= int(found["year"] or found["year2"]) <= latest
-            ):
-                return self._refuse(
-                    _("A date must lie between %(earliest)s and %(latest)s; nothing was saved.")
-                    % {"earliest": bounds.EARLIEST.year, "latest": latest}
-                )
         return self.get_response(request)
 
     @staticmethod

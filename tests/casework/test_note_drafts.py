@@ -20,7 +20,7 @@ def draft_key(page: str) -> str:
 
 
 def test_the_draft_of_a_note_is_kept_per_user_and_case(case, worker, supervisor, client_for):
-    url = reverse("casework:case-detail", args=[case.public_id])
+    url = reverse("casework:note-add", args=[case.public_id])
     mine = draft_key(read_page(client_for(worker), url))
     theirs = draft_key(read_page(client_for(supervisor), url))
     assert mine != theirs
