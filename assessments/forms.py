@@ -2,6 +2,7 @@ import json
 from typing import Any
 
 from django import forms
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from assessments import schema
@@ -58,7 +59,9 @@ class AnswerForm(VersionedFormMixin, forms.Form):
         common: dict[str, Any] = {
             "label": label,
             "required": False,
-            "help_text": schema.text(question.get("help", {})),
+            # Form templates print help text unescaped (it may hold markup in Django's
+            # own forms); an instrument's help is data, so it is escaped here.
+            "help_text": escape(schema.text(question.get("help", {}))),
         }
         kind = question["type"]
         choices = [(c["value"], schema.text(c["label"])) for c in question.get("choices", [])]
@@ -99,9 +102,12 @@ class AnswerForm(VersionedFormMixin, forms.Form):
 
 
 class StartAssessmentForm(forms.Form):
-    instrument = forms.ModelChoiceField(
-        label=_("Instrument"), queryset=Instrument.objects.published()
-    )
+    instrument = forms.ModelChoiceField(label=_("Instrument"), queryset=Instrument.objects.none())
+
+    def __init__(self, *args, centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        # National instruments and the case's own centre's: never another centre's.
+        self.fields["instrument"].queryset = Instrument.objects.published().usable_in(centre)  # type: ignore[attr-defined]
 
 
 class InstrumentImportForm(forms.Form):
@@ -111,14 +117,20 @@ class InstrumentImportForm(forms.Form):
     )
     publish = forms.BooleanField(label=_("Publish it now"), required=False)
 
+    MAX_BYTES = 512 * 1024
+
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("definition_file")
+        if upload and upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("An instrument file is at most 512 KB."))
         raw = (
             upload.read().decode("utf-8", errors="replace")
             if upload
             else cleaned.get("definition_text", "")
         )
+        if len(raw) > self.MAX_BYTES:
+            raise forms.ValidationError(_("An instrument file is at most 512 KB."))
         if not raw.strip():
             raise forms.ValidationError(_("Choose a file or paste the JSON."))
         cleaned["raw"] = raw

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -22,8 +23,18 @@ class InstrumentKind(models.TextChoices):
 
 class InstrumentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Instruments are the ministry's and shared by every centre."""
-        return self.all() if user.is_authenticated else self.none()
+        """National instruments (no centre: published by a superuser) are shared by every
+        centre; a centre's own instruments are seen only in that centre. A centre's admin
+        must never be able to put questions in front of another centre's staff."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(Q(centre__isnull=True) | Q(centre_id=user.centre_id))
+
+    def usable_in(self, centre):
+        """Instruments a case of `centre` may be assessed with."""
+        return self.filter(Q(centre__isnull=True) | Q(centre=centre))
 
     def published(self):
         return self.filter(status=Instrument.Status.PUBLISHED)
@@ -42,6 +53,15 @@ class Instrument(Versioned):
         RETIRED = "retired", _("Retired")
 
     code = models.SlugField(_("code"), max_length=50)
+    # Null: a national instrument, which only a superuser imports and publishes.
+    centre = models.ForeignKey(
+        "sentra.Centre",
+        verbose_name=_("centre"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     kind = models.CharField(_("kind"), max_length=20, choices=InstrumentKind.choices)
     name_id = models.CharField(_("name (Indonesian)"), max_length=200)

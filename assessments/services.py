@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments import schema
+from assessments import schema, validation
 from assessments.models import Assessment, Instrument
 from sentra import audit
 from sentra.models import User
@@ -95,7 +95,8 @@ def has_submitted(case, kind: str) -> bool:
 def parse_definition(raw: str) -> dict:
     try:
         data = json.loads(raw)
-    except json.JSONDecodeError as error:
+    except (json.JSONDecodeError, RecursionError) as error:
+        # RecursionError: deeply nested brackets, a way to crash a naive parser.
         raise ValidationError(_("This is not valid JSON: %(error)s") % {"error": error}) from None
     if not isinstance(data, dict):
         raise ValidationError(_("The file must hold one instrument object."))
@@ -106,16 +107,28 @@ def parse_definition(raw: str) -> dict:
 def import_instrument(
     *, by: User | None, data: dict, publish: bool = False, request=None
 ) -> Instrument:
-    """Add `data` (an exported instrument) as the next version of its code."""
-    missing = [k for k in ("code", "kind", "name_id", "name_en", "definition") if not data.get(k)]
-    if missing:
-        raise ValidationError(_("Missing fields: %(fields)s") % {"fields": ", ".join(missing)})
-    errors = schema.validate_definition(data["definition"])
+    """Add `data` (an exported instrument) as the next version of its code.
+
+    A superuser's import (or the shipped instruments, `by=None`) is national: every centre
+    sees it. A centre admin's import belongs to their centre and is seen only there; a code
+    belongs to one owner, so a centre can never add a version of a national instrument or
+    of another centre's."""
+    errors = validation.check_instrument(data)
     if errors:
         raise ValidationError(errors)
+    centre_id = None if by is None or by.is_superuser else by.centre_id
+    if by is not None and not by.is_superuser and centre_id is None:
+        raise ValidationError(_("Only staff of a centre can import instruments."))
+    owners = set(Instrument.objects.filter(code=data["code"]).values_list("centre_id", flat=True))
+    if owners and owners != {centre_id}:
+        raise ValidationError(
+            _("The code %(code)s belongs to another centre or to the national instruments.")
+            % {"code": data["code"]}
+        )
     latest = Instrument.objects.filter(code=data["code"]).aggregate(v=Max("version"))["v"] or 0
     instrument = Instrument.objects.create(
         code=data["code"],
+        centre_id=centre_id,
         version=latest + 1,
         kind=data["kind"],
         name_id=data["name_id"],
@@ -132,7 +145,7 @@ def import_instrument(
 @transaction.atomic
 def publish_instrument(*, by: User | None, instrument: Instrument, request=None) -> Instrument:
     """Publish this version; earlier published versions of the code are retired."""
-    errors = schema.validate_definition(instrument.definition)
+    errors = validation.check_definition(instrument.definition)
     if errors:
         raise ValidationError(errors)
     Instrument.objects.filter(code=instrument.code, status=Instrument.Status.PUBLISHED).exclude(

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -25,7 +24,7 @@ def case_assessments(request, public_id):
         {
             "case": case,
             "assessments": assessments,
-            "start_form": StartAssessmentForm()
+            "start_form": StartAssessmentForm(centre=case.centre)
             if access.can_change_cases(request.user) and case.is_open
             else None,
         },
@@ -36,7 +35,7 @@ def case_assessments(request, public_id):
 def assessment_start(request, public_id):
     case = access.get_case_for_user(request.user, public_id)
     access.require(access.can_change_cases(request.user))
-    form = StartAssessmentForm(request.POST)
+    form = StartAssessmentForm(request.POST, centre=case.centre)
     if not form.is_valid():
         messages.error(request, _("Choose an instrument."))
         return redirect("assessments:case-list", public_id=case.public_id)
@@ -160,7 +159,8 @@ def client_progress(request, public_id):
     )
     domains = scored[-1].instrument.domains if scored else []
     points = [(a.submitted_at.date(), a.scores) for a in scored]
-    svg = mark_safe(charts.wellbeing_chart(points, domains)) if scored else ""  # noqa: S308
+    # The chart is built with format_html: every label and key in it is escaped.
+    svg = charts.wellbeing_chart(points, domains) if scored else ""
     audit.record_view(request, client)
     return render(
         request,
@@ -195,9 +195,16 @@ def instrument_list(request):
                 request, _("Imported as version %(version)s.") % {"version": instrument.version}
             )
             return redirect("assessments:instrument-list")
-    instruments = Instrument.objects.visible_to(request.user)
+    instruments = Instrument.objects.visible_to(request.user).select_related("centre")
     return render(
-        request, "assessments/instrument_list.html", {"instruments": instruments, "form": form}
+        request,
+        "assessments/instrument_list.html",
+        {
+            "instruments": [
+                (i, access.can_change_instrument(request.user, i)) for i in instruments
+            ],
+            "form": form,
+        },
     )
 
 
@@ -229,6 +236,7 @@ def instrument_export(request, code, version):
 def instrument_publish(request, code, version):
     access.require(access.can_manage_instruments(request.user))
     instrument = access.get_instrument_for_user(request.user, code, version)
+    access.require(access.can_change_instrument(request.user, instrument))
     try:
         services.publish_instrument(by=request.user, instrument=instrument, request=request)
     except ValidationError as error:
@@ -242,10 +250,8 @@ def instrument_publish(request, code, version):
 @require_POST
 def instrument_retire(request, code, version):
     access.require(access.can_manage_instruments(request.user))
-    services.retire_instrument(
-        by=request.user,
-        instrument=access.get_instrument_for_user(request.user, code, version),
-        request=request,
-    )
+    instrument = access.get_instrument_for_user(request.user, code, version)
+    access.require(access.can_change_instrument(request.user, instrument))
+    services.retire_instrument(by=request.user, instrument=instrument, request=request)
     messages.success(request, _("Retired: it can no longer be used for new assessments."))
     return redirect("assessments:instrument-list")

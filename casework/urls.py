@@ -36,6 +36,11 @@ urlpatterns = [
     path("plans/<uuid:public_id>/edit/", plans.plan_edit, name="plan-edit"),
     path("plans/<uuid:public_id>/views/new/", participation.plan_view_add, name="plan-view-add"),
     path("<uuid:public_id>/services/", service_records.case_services, name="case-services"),
+    path(
+        "<uuid:public_id>/services/<uuid:service_id>/receipt/",
+        service_records.service_receipt,
+        name="service-receipt",
+    ),
     path("<uuid:public_id>/referrals/", referrals.case_referrals, name="case-referrals"),
     path("referrals/<uuid:public_id>/move/", referrals.referral_move, name="referral-move"),
     path("<uuid:public_id>/monitoring/", monitoring.case_monitoring, name="case-monitoring"),

@@ -133,13 +133,27 @@ def _similar_names(candidates, full_name: str, sex: str, birth_year: int | None)
     return [client for _, client in sorted(scored, key=lambda pair: -pair[0])[:10]]
 
 
+IDENTITY_NUMBER_LENGTH = 16
+
+
+def is_identity_number(term: str) -> bool:
+    """A search term that is (or looks like) a NIK or KK: never stored nor shown back."""
+    return term.replace(" ", "").isdigit()
+
+
 def search_clients(queryset, term: str):
-    """Name, alias, NIK, KK or registration number; partial, case- and accent-insensitive.
-    On PostgreSQL misspelt names are found by trigram similarity too."""
+    """Name, alias or registration number, partial, case- and accent-insensitive; NIK or
+    KK only whole (16 digits, exact). On PostgreSQL misspelt names are found by trigram
+    similarity too.
+
+    A NIK is never matched by a prefix: the registry lists clients the searcher may not
+    open, so a prefix match let a colleague recover a full NIK digit by digit."""
     term = term.strip()
     digits = term.replace(" ", "")
-    if digits.isdigit() and len(digits) >= 6:
-        return queryset.filter(Q(nik__startswith=digits) | Q(kk_number__startswith=digits))
+    if digits.isdigit():
+        if len(digits) != IDENTITY_NUMBER_LENGTH:
+            return queryset.none()
+        return queryset.filter(Q(nik=digits) | Q(kk_number=digits))
     if "-" in term and any(ch.isdigit() for ch in term):
         return queryset.filter(registration_number__icontains=term)
     name = normalise_name(term)

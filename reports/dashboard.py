@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from casework.models import Case, ServiceRecord
@@ -33,7 +34,7 @@ def _per_month(queryset, field: str, months: list[date]) -> list[int]:
     return [counts.get(month, 0) for month in months]
 
 
-def trend_chart(months: list[date], series: list[tuple[str, list[int]]]) -> str:
+def trend_chart(months: list[date], series: list[tuple[str, list[int]]]) -> SafeString:
     """Twelve months of each series as small multiples: admissions, terminations and
     services differ too much in size to share one axis (sentra/charts.py)."""
     return charts.small_multiples(months, series)

@@ -1,11 +1,13 @@
 import uuid
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sentra import bounds
 from sentra.models import SubmissionKey
 
 # The hidden field every form that changes something carries ({% form_keys %}).
@@ -91,3 +93,35 @@ class OneSubmissionMiddleware:
             response[REPEAT_HEADER] = "1"
             return response
         return redirect(result_url)
+
+
+class InputBoundsMiddleware:
+    """Refuses a form with a text value longer than bounds.MAX_TEXT characters before a
+    view or a model sees it: a 1 MB "note" is an attack or an accident, never a note, and
+    a bound here covers every form, including forms added later. Dates are bounded by the
+    models (validators the forms run, and database checks: sentra.bounds), so a wrong date
+    comes back as a form error with the typed text kept. File uploads are not form values
+    and have their own limits (sentra.uploads)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "POST":
+            return self.get_response(request)
+        try:
+            values = [value for _name, items in request.POST.lists() for value in items]
+        except (RequestDataTooBig, TooManyFieldsSent):
+            # The view's own access to POST raises again and Django answers 400.
+            return self.get_response(request)
+        if any(len(value) > bounds.MAX_TEXT for value in values):
+            return self._refuse(
+                _("A text is longer than %(limit)s characters; nothing was saved.")
+                % {"limit": f"{bounds.MAX_TEXT:,}"},
+                status=413,
+            )
+        return self.get_response(request)
+
+    @staticmethod
+    def _refuse(message: str, status: int = 400) -> HttpResponse:
+        return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")

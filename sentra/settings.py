@@ -70,11 +70,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "sentra.sessions.AbsoluteLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "sentra.middleware.CentreTimezoneMiddleware",
+    "sentra.middleware.InputBoundsMiddleware",
     "sentra.middleware.OneSubmissionMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "sentra.mfa.MultiFactorMiddleware",
@@ -138,6 +140,9 @@ SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+# However active, a sign-in ends after this long (sentra.sessions.AbsoluteLifetimeMiddleware):
+# a session cookie taken from a shared computer is not good forever.
+SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=12 * 60 * 60)
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # Lock out per username, never per IP: a whole centre often shares one NAT address.
@@ -158,12 +163,19 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # --- HTTPS and security headers ----------------------------------------------------------
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
-SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
+# Secure by default: with DEBUG off, HTTPS redirect, HSTS (a year, subdomains, preload)
+# and secure cookies are on without any variable, so `check --deploy` is clean with only
+# DEBUG, SECRET_KEY and ALLOWED_HOSTS. A centre that runs Sentra on a LAN without TLS must
+# say so explicitly with ALLOW_PLAIN_HTTP=1 (see docs/operations.md for the risk: passwords
+# and session cookies then cross the network readable by anyone on it). The individual
+# variables below still override either default.
+PLAIN_HTTP = DEBUG or env.bool("ALLOW_PLAIN_HTTP", default=False)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not PLAIN_HTTP)
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not PLAIN_HTTP)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if PLAIN_HTTP else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
-SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=SECURE_HSTS_SECONDS > 0)
 if env.bool("BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -219,7 +231,19 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # --- Email ---------------------------------------------------------------------------------
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Password-reset mails carry a token that lets anyone who reads it take over the account:
+# in production they never go to the console (and so to the server log). Without EMAIL_URL
+# a production server drops mails and logs only that one was dropped (sentra.mail).
+EMAIL_BACKEND = env.str(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "sentra.mail.UnconfiguredEmailBackend",
+)
+if not DEBUG and EMAIL_BACKEND.endswith(("console.EmailBackend", "filebased.EmailBackend")):
+    raise ImproperlyConfigured(
+        "EMAIL_BACKEND would write password-reset tokens to the log; set EMAIL_URL instead."
+    )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="sentra@localhost")
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))

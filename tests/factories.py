@@ -133,3 +133,25 @@ def approved_termination(case, worker, supervisor, reason="reunified"):
     decide_review(by=supervisor, review=termination.review, approve=True)
     case.refresh_from_db()
     return termination
+
+
+def pdf_bytes(*, javascript: str | None = None) -> bytes:
+    """A real one-page PDF (written by pypdf), optionally with an OpenAction script."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    if javascript:
+        action = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/JavaScript"),
+                NameObject("/JS"): TextStringObject(javascript),
+            }
+        )
+        writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

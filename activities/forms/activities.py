@@ -15,7 +15,7 @@ from activities.models.activities import EARLIEST
 from activities.services.activities import ACTIVITY_DATA_FIELDS
 from sentra.inputs import DATE_INPUT, VersionedForm, not_in_future, staff_of
 from sentra.scopes import Role
-from sentra.uploads import validate_upload
+from sentra.uploads import clean_upload
 
 
 class ActivityForm(VersionedForm):
@@ -124,7 +124,7 @@ class PhotoForm(forms.Form):
 
     def clean_photo(self):
         upload = self.cleaned_data["photo"]
-        content_type = validate_upload(upload)
+        upload, content_type = clean_upload(upload)
         if not content_type.startswith("image/"):
             raise forms.ValidationError(_("Upload a photo (JPEG or PNG), not a document."))
         self.content_type = content_type

@@ -12,7 +12,7 @@ from casework.models import (
 )
 from sentra.inputs import DATE_INPUT, staff_of
 from sentra.scopes import Role
-from sentra.uploads import validate_upload
+from sentra.uploads import clean_upload
 
 
 class ServiceRecordForm(forms.ModelForm):
@@ -56,7 +56,7 @@ class ServiceRecordForm(forms.ModelForm):
     def clean_receipt(self):
         upload = self.cleaned_data.get("receipt")
         if upload:
-            self.receipt_content_type = validate_upload(upload)
+            upload, self.receipt_content_type = clean_upload(upload)
         return upload
 
     def clean(self):

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from casework.models.base import CaseRecord, CaseRecordQuerySet
 from casework.models.cases import Case
+from sentra import bounds
 from sentra.scopes import Role, has_role
 
 # A note written more than this long after the contact is marked as a late entry.
@@ -62,7 +63,9 @@ class CaseNote(CaseRecord):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="notes")
     kind = models.CharField(_("kind"), max_length=20, choices=NoteKind.choices)
-    occurred_at = models.DateTimeField(_("when it happened"), default=timezone.now)
+    occurred_at = models.DateTimeField(
+        _("when it happened"), default=timezone.now, validators=[bounds.plausible_date]
+    )
     duration_minutes = models.PositiveSmallIntegerField(
         _("duration (minutes)"), null=True, blank=True
     )
@@ -86,6 +89,7 @@ class CaseNote(CaseRecord):
         verbose_name_plural = _("case notes")
         ordering = ["-occurred_at", "-id"]
         indexes = [models.Index(fields=["case", "-occurred_at"])]
+        constraints = [bounds.date_check("occurred_at", "note_occurred_at_plausible", moment=True)]
 
     def __str__(self) -> str:
         return f"{self.case.number} {self.get_kind_display()}"

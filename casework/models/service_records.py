@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from casework.models.base import CaseRecord
 from casework.models.partners import Partner
 from casework.models.plans import Component
+from sentra import bounds
 
 
 class ServiceTypeQuerySet(models.QuerySet):
@@ -64,7 +65,9 @@ class ServiceRecord(CaseRecord):
     service_type = models.ForeignKey(
         ServiceType, verbose_name=_("service"), on_delete=models.PROTECT
     )
-    delivered_on = models.DateField(_("date"), default=timezone.localdate)
+    delivered_on = models.DateField(
+        _("date"), default=timezone.localdate, validators=[bounds.plausible_date]
+    )
     provider_staff = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("provided by (staff)"),
@@ -82,9 +85,16 @@ class ServiceRecord(CaseRecord):
         related_name="services",
     )
     quantity = models.DecimalField(
-        _("quantity"), max_digits=10, decimal_places=2, null=True, blank=True
+        _("quantity"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[bounds.plausible_quantity],
     )
-    amount = models.PositiveBigIntegerField(_("amount (Rp)"), null=True, blank=True)
+    amount = models.PositiveBigIntegerField(
+        _("amount (Rp)"), null=True, blank=True, validators=[bounds.plausible_amount]
+    )
     description = models.TextField(_("description"), blank=True)
     plan_goal = models.ForeignKey(
         "casework.PlanGoal",
@@ -119,6 +129,9 @@ class ServiceRecord(CaseRecord):
     class Meta:
         ordering = ["-delivered_on", "-id"]
         constraints = [
+            bounds.date_check("delivered_on", "service_delivered_on_plausible"),
+            bounds.amount_check("quantity", "service_quantity_plausible", high=bounds.MAX_QUANTITY),
+            bounds.amount_check("amount", "service_amount_plausible"),
             # Recording a session's attendance twice never doubles its services.
             models.UniqueConstraint(
                 fields=["group_session", "case"],

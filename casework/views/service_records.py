@@ -1,16 +1,17 @@
 """Services recorded on a case, and the service catalogue."""
 
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from casework.forms.service_records import ServiceRecordForm, ServiceTypeForm
 from casework.models import (
     ServiceType,
 )
 from casework.services.service_records import record_service, save_service_type
-from sentra import access
+from sentra import access, audit
 
 
 @require_http_methods(["GET", "POST"])
@@ -49,6 +50,28 @@ def case_services(request, public_id):
             "can_change": access.can_change_cases(request.user) and case.is_open,
         },
     )
+
+
+@require_GET
+def service_receipt(request, public_id, service_id):
+    """A service's receipt, to whoever may see the case (the file was re-encoded or its
+    PDF checked at upload; nosniff keeps the browser from guessing)."""
+    case = access.get_case_for_user(request.user, public_id)
+    record = get_object_or_404(case.services.exclude(receipt=""), public_id=service_id)
+    try:
+        handle = record.receipt.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    audit.record(audit.Action.DOWNLOAD, by=request.user, obj=record, request=request)
+    extension = record.receipt.name.rsplit(".", 1)[-1]
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"{case.number.replace('/', '-')}-receipt.{extension}",
+        content_type=record.receipt_content_type or "application/octet-stream",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_http_methods(["GET", "POST"])

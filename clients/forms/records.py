@@ -14,7 +14,7 @@ from clients.models import (
     TracingStatus,
 )
 from sentra.inputs import DATE_INPUT, VersionedForm, not_in_future
-from sentra.uploads import validate_upload
+from sentra.uploads import clean_upload
 
 
 class ArchiveForm(forms.Form):
@@ -72,7 +72,7 @@ class DocumentForm(forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        self.content_type = validate_upload(upload)
+        upload, self.content_type = clean_upload(upload)
         return upload
 
 
@@ -105,7 +105,9 @@ class ConsentForm(forms.ModelForm):
 
     def clean_proof_file(self):
         upload = self.cleaned_data.get("proof_file")
-        self.proof_content_type = validate_upload(upload) if upload else None
+        self.proof_content_type = None
+        if upload:
+            upload, self.proof_content_type = clean_upload(upload)
         return upload
 
     def clean(self):

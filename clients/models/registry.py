@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clients.models.reference import AtensiCluster, DisabilityType, PPKSCategory
+from sentra import bounds
 from sentra.models import Centre
 from sentra.scopes import in_centre, related_model, sees_whole_centre
 from sentra.versioning import Versioned
@@ -115,7 +116,9 @@ class Client(Versioned):
     )
     search_name = models.CharField(max_length=600, editable=False, db_index=True)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
-    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    birth_date = models.DateField(
+        _("date of birth"), null=True, blank=True, validators=[bounds.plausible_date]
+    )
     birth_date_estimated = models.BooleanField(_("date of birth is estimated"), default=False)
     birthplace = models.CharField(_("place of birth"), max_length=100, blank=True)
     religion = models.CharField(
@@ -184,6 +187,8 @@ class Client(Versioned):
             models.UniqueConstraint(
                 fields=["centre", "registration_number"], name="registration_number_per_centre"
             ),
+            bounds.date_check("birth_date", "client_birth_date_plausible"),
+            bounds.date_check("registered_on", "client_registered_on_plausible"),
         ]
         indexes = [models.Index(fields=["centre", "kk_number"])]
 

@@ -21,6 +21,8 @@ from sentra.scopes import Role
 from sentra.versioning import EditConflict
 
 SEARCH_SESSION_KEY = "client_search"
+# The session keeps a search's result, not its term: at most this many clients.
+SEARCH_RESULT_LIMIT = 500
 
 
 def _registry(user):
@@ -36,12 +38,23 @@ def _registry(user):
 def client_list(request):
     user = request.user
     if request.method == "POST":
-        # Names are searched by POST and kept in the session, never in the URL.
+        # Searched by POST, so the term is never in a URL (nor a proxy's log); the session
+        # keeps the ids found, not the term. A NIK or KK term is not even echoed back.
         search = ClientSearchForm(request.POST)
         term = search.cleaned_data["q"].strip() if search.is_valid() else ""
-        request.session[SEARCH_SESSION_KEY] = term
+        if term:
+            found = services.search_clients(_registry(user), term).values_list("pk", flat=True)
+            request.session[SEARCH_SESSION_KEY] = {
+                "label": "" if services.is_identity_number(term) else term,
+                "ids": list(found[:SEARCH_RESULT_LIMIT]),
+            }
+        else:
+            request.session.pop(SEARCH_SESSION_KEY, None)
         return redirect(request.get_full_path())
-    term = request.session.get(SEARCH_SESSION_KEY, "")
+    saved = request.session.get(SEARCH_SESSION_KEY)
+    if not isinstance(saved, dict):  # nothing, or a term kept by an older version
+        request.session.pop(SEARCH_SESSION_KEY, None)
+        saved = None
     staff = User.objects.visible_to(user).filter(role=Role.SOCIAL_WORKER)
     default_scope = "mine" if user.is_social_worker else "all"
     filters = ClientFilterForm(
@@ -60,13 +73,14 @@ def client_list(request):
             clients = clients.filter(status=data["status"])
         if data["worker"]:
             clients = clients.filter(registered_by=data["worker"])
-    if term:
-        clients = services.search_clients(clients, term)
+    if saved is not None:
+        clients = clients.filter(pk__in=saved["ids"])
     context = {
         "page": paginate(request, clients.order_by("-registered_on", "-id")),
         "filters": filters,
-        "search": ClientSearchForm(initial={"q": term}),
-        "term": term,
+        "search": ClientSearchForm(initial={"q": saved["label"] if saved else ""}),
+        "searched": saved is not None,
+        "term": saved["label"] if saved else "",
         "can_register": access.can_change_clients(user),
     }
     return render(request, "clients/client_list.html", context)
@@ -168,6 +182,9 @@ def client_edit(request, public_id):
         else:
             messages.success(request, _("Changes saved."))
             return redirect("clients:detail", public_id=client.public_id)
+    if request.method == "GET":
+        # The edit form shows the whole NIK and KK: opening it is a look at the file.
+        audit.record_view(request, client)
     return render(
         request,
         "clients/client_edit.html",

@@ -31,6 +31,7 @@ from sentra.access.base import (
 )
 from sentra.access.casework import (
     can_change_cases,
+    can_change_instrument,
     can_decide_review,
     can_edit_note,
     can_manage_instruments,
@@ -122,6 +123,7 @@ __all__ = [
     "get_task_for_user",
     "get_assessment_for_user",
     "can_manage_instruments",
+    "can_change_instrument",
     "get_instrument_for_user",
     "get_plan_for_user",
     "can_decide_review",

@@ -80,6 +80,16 @@ def get_instrument_for_user(user, code: str, version: int) -> Instrument:
     return get_or_404(Instrument.objects.visible_to(user), code=code, version=version)
 
 
+def can_change_instrument(user, instrument: Instrument) -> bool:
+    """National instruments are published and retired by a superuser only; a centre's
+    own by that centre's admins."""
+    if not can_manage_instruments(user):
+        return False
+    if instrument.centre_id is None:
+        return user.is_superuser
+    return user.is_superuser or instrument.centre_id == user.centre_id
+
+
 def get_plan_for_user(user, public_id) -> PlanVersion:
     """Plans follow their case's access rules."""
     return get_or_404(

@@ -21,8 +21,26 @@ document.addEventListener("DOMContentLoaded", () => {
 });
 
 // Nothing typed is lost: forms with data-draft-key keep a copy of their text fields in
-// this device's localStorage until the server confirms the save.
+// this device's localStorage until the server confirms the save. Keys are
+// "draft:<user>:<form>", so on a shared computer one user's draft is never restored into
+// another's form, and logging out forgets every draft kept on the device.
 (() => {
+  const DRAFT_PREFIX = "draft:";
+  const forgetDrafts = (legacyToo) => {
+    Object.keys(window.localStorage).forEach((key) => {
+      if (key.startsWith(DRAFT_PREFIX) || (legacyToo && key.startsWith("note-"))) {
+        window.localStorage.removeItem(key);
+      }
+    });
+  };
+  // Drafts of an earlier version were kept per case only ("note-<case>"): never restore them.
+  Object.keys(window.localStorage)
+    .filter((key) => key.startsWith("note-"))
+    .forEach((key) => window.localStorage.removeItem(key));
+  document.addEventListener("submit", (event) => {
+    if (event.target.matches("form[data-logout]")) forgetDrafts(true);
+  });
+
   const fieldsOf = (form) =>
     form.querySelectorAll("textarea, input[type=text], input[type=number], input[type=datetime-local], select");
 

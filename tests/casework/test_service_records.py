@@ -11,6 +11,7 @@ from casework.models import (
 from casework.services.service_records import record_service
 from tests.factories import (
     approved_plan,
+    pdf_bytes,
 )
 from tests.pages import read_page
 
@@ -38,7 +39,7 @@ def test_a_service_with_amount_receipt_and_plan_goal(case, worker, supervisor, c
             "provider_staff": worker.pk,
             "amount": "300000",
             "plan_goal": goal.pk,
-            "receipt": SimpleUploadedFile("kwitansi.pdf", b"%PDF-1.4\n%%EOF\n"),
+            "receipt": SimpleUploadedFile("kwitansi.pdf", pdf_bytes()),
         },
     )
     assert response.status_code == 302

@@ -9,6 +9,7 @@ from PIL import Image
 from clients import services
 from clients.models import ClientDocument, Consent, FamilyMember
 from sentra.models import AuditEvent
+from tests.factories import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,9 @@ def test_a_png_is_stored_under_a_generated_name_and_served_only_through_the_view
     assert download["Content-Type"] == "image/png"
     assert download["Content-Disposition"].startswith("attachment")
     assert client_record.registration_number in download["Content-Disposition"]
-    assert b"".join(download.streaming_content) == png_bytes()
+    # Stored re-encoded (pixels only, sentra.uploads): the same picture, not the same bytes.
+    stored = Image.open(io.BytesIO(b"".join(download.streaming_content)))
+    assert (stored.format, stored.size) == ("PNG", Image.open(io.BytesIO(png_bytes())).size)
     assert AuditEvent.objects.filter(action="download").count() == 1
 
 
@@ -70,7 +73,7 @@ def test_a_file_over_10_mb_is_rejected(worker, client_record, client_for):
 
 def test_stored_files_have_no_public_url(worker, client_record, client_for):
     http = client_for(worker)
-    upload(http, client_record, "kk.pdf", b"%PDF-1.4\n%%EOF\n", kind="kk")
+    upload(http, client_record, "kk.pdf", pdf_bytes(), kind="kk")
     stored = ClientDocument.objects.get().file.name
     for guess in (f"/{stored}", f"/media/{stored}", f"/static/{stored}", f"/private/{stored}"):
         assert http.get(guess).status_code == 404, guess
@@ -79,7 +82,7 @@ def test_stored_files_have_no_public_url(worker, client_record, client_for):
 def test_colleague_and_outsider_cannot_download(
     worker, colleague, outsider, client_record, client_for
 ):
-    upload(client_for(worker), client_record, "kk.pdf", b"%PDF-1.4\n%%EOF\n", kind="kk")
+    upload(client_for(worker), client_record, "kk.pdf", pdf_bytes(), kind="kk")
     document = ClientDocument.objects.get()
     url = reverse("clients:document-download", args=[client_record.public_id, document.public_id])
     assert client_for(colleague).get(url).status_code == 404
@@ -129,7 +132,7 @@ def test_consent_with_proof_and_withdrawal(worker, client_record, client_for):
             "purpose": "share_referral",
             "given_by": "client",
             "given_on": "2026-01-10",
-            "proof_file": SimpleUploadedFile("ttd.pdf", b"%PDF-1.4\n%%EOF\n"),
+            "proof_file": SimpleUploadedFile("ttd.pdf", pdf_bytes()),
         },
     )
     assert response.status_code == 302

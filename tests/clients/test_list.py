@@ -33,7 +33,7 @@ def test_name_search_is_posted_and_never_in_the_url(worker, centre, client_for):
     assert "Siti Nurhayati" in body and "Bambang" not in body
 
 
-@pytest.mark.parametrize("term", ["nurha", "ati", "ALY-2026-07", "157101550590"])
+@pytest.mark.parametrize("term", ["nurha", "ati", "ALY-2026-07", "1571015505900003"])
 def test_search_by_partial_name_alias_number_or_nik(worker, centre, client_for, term):
     ClientFactory(
         centre=centre,
@@ -71,3 +71,30 @@ def test_bad_filter_values_do_not_break_the_page(worker, client_for):
         reverse("clients:list"), {"category": "abc", "page": "999", "status": "x"}
     )
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("term", ["157101", "157101550590", "157101550590000", "1571015505900004"])
+def test_a_nik_is_found_only_whole(worker, centre, client_for, term):
+    """Finding 4: a prefix match let a colleague recover a NIK digit by digit."""
+    ClientFactory(
+        centre=centre, registered_by=worker, full_name="Siti Nurhayati", nik="1571015505900003"
+    )
+    http = client_for(worker)
+    http.post(reverse("clients:list"), {"q": term})
+    body = http.get(reverse("clients:list")).content.decode()
+    assert "Siti Nurhayati" not in body
+
+
+def test_the_session_keeps_no_search_term(worker, centre, client_for):
+    from django.contrib.sessions.models import Session
+
+    ClientFactory(
+        centre=centre, registered_by=worker, full_name="Siti Nurhayati", nik="1571015505900003"
+    )
+    http = client_for(worker)
+    http.post(reverse("clients:list"), {"q": "1571015505900003"})
+    body = http.get(reverse("clients:list")).content.decode()
+    assert "Siti Nurhayati" in body
+    assert "1571015505900003" not in body
+    stored = Session.objects.get(session_key=http.session.session_key).get_decoded()
+    assert "1571015505900003" not in str(stored)

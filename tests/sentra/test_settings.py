@@ -12,9 +12,6 @@ PRODUCTION_ENV = {
     "DEBUG": "0",
     "SECRET_KEY": "x7#kP2q9vL!mZ4wR8tY6uE1oI3aS5dF0gH_jK-lQ+zXc2Vb7Nm9",
     "ALLOWED_HOSTS": "sentra.example",
-    "SECURE_SSL_REDIRECT": "1",
-    "SECURE_HSTS_SECONDS": "31536000",
-    "SECURE_HSTS_PRELOAD": "1",
 }
 
 
@@ -133,3 +130,71 @@ def test_healthz_is_degraded_but_200_when_broker_is_down(client, settings):
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
     assert response.json() == {"database": "ok", "broker": "down", "status": "degraded"}
+
+
+def production_setting(*names, **extra_env):
+    code = (
+        "from django.conf import settings; print("
+        + ", ".join(f"settings.{name}" for name in names)
+        + ")"
+    )
+    result = run_manage("shell", "-v0", "-c", code, env={**PRODUCTION_ENV, **extra_env})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1].split()
+
+
+def test_https_hsts_and_secure_cookies_are_on_with_only_the_three_basic_variables():
+    assert production_setting(
+        "SECURE_SSL_REDIRECT",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "SECURE_HSTS_SECONDS",
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        "SECURE_HSTS_PRELOAD",
+    ) == ["True", "True", "True", "31536000", "True", "True"]
+
+
+def test_a_lan_without_tls_must_opt_out_explicitly():
+    assert production_setting(
+        "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "SECURE_HSTS_SECONDS", ALLOW_PLAIN_HTTP="1"
+    ) == ["False", "False", "0"]
+
+
+def test_password_reset_mail_never_goes_to_the_log_in_production():
+    assert production_setting("EMAIL_BACKEND") == ["sentra.mail.UnconfiguredEmailBackend"]
+    result = run_manage(
+        "check",
+        env={**PRODUCTION_ENV, "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"},
+    )
+    assert result.returncode != 0
+    assert "password-reset tokens" in result.stderr
+
+
+def test_the_unconfigured_backend_logs_no_body(caplog):
+    from django.core.mail import EmailMessage
+
+    from sentra.mail import UnconfiguredEmailBackend
+
+    message = EmailMessage("Reset", "token-abc123", to=["a@example.org"])
+    assert UnconfiguredEmailBackend().send_messages([message]) == 0
+    assert "token-abc123" not in caplog.text
+    assert "not sent" in caplog.text
+
+
+def test_a_sign_in_ends_after_twelve_hours_however_active(worker, client_for):
+    from sentra.sessions import SIGNED_IN_AT
+
+    assert settings.SESSION_ABSOLUTE_SECONDS == 12 * 60 * 60
+    client = client_for(worker)
+    assert client.get(reverse("home")).status_code == 200
+    session = client.session
+    session[SIGNED_IN_AT] -= 12 * 60 * 60 - 60
+    session.save()
+    assert client.get(reverse("home")).status_code == 200
+    session = client.session
+    session[SIGNED_IN_AT] -= 120
+    session.save()
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert client.get(reverse("home")).status_code == 302

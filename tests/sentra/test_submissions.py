@@ -1104,7 +1104,7 @@ IDEMPOTENT_ACTIONS = {
     "clients:document-archive",
     "clients:consent-withdraw",
     "clients:search-clear",
-    "clients:list",  # the search: kept in the session, nothing stored
+    "clients:list",  # the search: its result ids kept in the session, nothing stored
     "casework:case-reassign",
     "assessments:instrument-publish",
     "assessments:instrument-retire",
@@ -1127,6 +1127,7 @@ READS = {
     "clients:detail",
     "clients:history",
     "clients:document-download",
+    "casework:service-receipt",
     "casework:case-list",
     "casework:case-detail",
     "casework:note-history",
