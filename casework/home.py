@@ -72,8 +72,9 @@ def supervisor_home(user) -> dict:
     counts = cases.values("primary_worker", "stage").annotate(n=Count("id")).order_by()
     workers = list(
         User.objects.filter(centre=centre, role__in=[Role.SOCIAL_WORKER, Role.SUPERVISOR])
-        .filter(Q(is_active=True) | Q(primary_cases__stage__in=OPEN_STAGES))
-        .distinct()
+        # Former staff still holding open cases: a semi-join on the centre's open cases,
+        # not a join of every worker with every case they ever had.
+        .filter(Q(is_active=True) | Q(pk__in=cases.values("primary_worker_id")))
         .order_by("full_name")
     )
     grid = {(row["primary_worker"], row["stage"]): row["n"] for row in counts}

@@ -135,21 +135,30 @@ def _similar_names(candidates, full_name: str, sex: str, birth_year: int | None)
 
 def search_clients(queryset, term: str):
     """Name, alias, NIK, KK or registration number; partial, case- and accent-insensitive.
-    On PostgreSQL misspelt names are found by trigram similarity too."""
+    On PostgreSQL misspelt names are found by trigram similarity too.
+
+    Every branch is served by an index at national scale: NIK and KK by prefix indexes
+    (exact equality for a whole 16-digit number), names and registration numbers by
+    trigram GIN indexes (`LIKE '%x%'` and the word-similarity operator `%>`, whose
+    threshold is set for the session in settings; the similarity *function* could not use
+    the index)."""
     term = term.strip()
     digits = term.replace(" ", "")
     if digits.isdigit() and len(digits) >= 6:
+        if len(digits) == 16:
+            return queryset.filter(Q(nik=digits) | Q(kk_number=digits))
         return queryset.filter(Q(nik__startswith=digits) | Q(kk_number__startswith=digits))
     if "-" in term and any(ch.isdigit() for ch in term):
+        if settings.IS_POSTGRES:
+            # Registration numbers are written in capitals (sentra/numbering.py).
+            return queryset.filter(registration_number__contains=term.upper())
         return queryset.filter(registration_number__icontains=term)
     name = normalise_name(term)
     if not name:
         return queryset.none()
     matches = Q(search_name__contains=name)
     if settings.IS_POSTGRES:
-        return queryset.annotate(similarity=TrigramWordSimilarity(name, "search_name")).filter(
-            matches | Q(similarity__gte=0.4)
-        )
+        return queryset.filter(matches | Q(search_name__trigram_word_similar=name))
     return queryset.filter(matches | Q(registration_number__icontains=term))
 
 
