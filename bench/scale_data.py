@@ -265,6 +265,7 @@ def build(total_clients: int, notes_per_client: int = 10, audit_per_client: int 
             f"FROM clients_client WHERE {in_centre}) AS c"
         )
         is_open = f"mod(c.rn, {OPEN_EVERY}) = 0"
+        spread = OPEN_EVERY
         opened = "(c.registered_on + time '09:00')::timestamptz"
         duration = "make_interval(days => 30 + mod(c.rn * 13, 400)::int)"
         if not _has_rows("casework_case", in_centre):
@@ -284,7 +285,8 @@ def build(total_clients: int, notes_per_client: int = 10, audit_per_client: int 
                     "access_route": "CASE WHEN mod(c.rn, 3) = 0 THEN 'walk_in' ELSE 'referral' END",
                     "approach": "'residential'",
                     "problem_statement": "'Data uji skala nasional'",
-                    "primary_worker_id": f"({worker_ids})[1 + mod(c.rn, {w})]",
+                    # Shifted by the open-case index so open cases spread over every worker.
+                    "primary_worker_id": f"({worker_ids})[1 + mod(c.rn + c.rn / {spread}, {w})]",
                     "supervisor_id": str(supervisor.pk),
                 },
                 new_clients,

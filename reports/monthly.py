@@ -323,8 +323,8 @@ def _stage_durations(cases, start: datetime, end: datetime) -> list[tuple[str, t
             FROM {StageMove._meta.db_table} m
             WHERE m.case_id IN (
                 SELECT DISTINCT case_id FROM {StageMove._meta.db_table}
-                WHERE moved_at >= %s AND moved_at < %s
-            ) AND m.case_id IN ({case_ids}) AND m.moved_at < %s
+                WHERE moved_at >= %s AND moved_at < %s AND case_id IN ({case_ids})
+            ) AND m.moved_at < %s
         ) moves
         WHERE left_at >= %s AND left_at < %s
         GROUP BY to_stage ORDER BY to_stage

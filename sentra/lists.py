@@ -28,7 +28,8 @@ class CappedPaginator(Paginator):
         if not hasattr(self.object_list, "order_by"):
             return len(self.object_list)
         # COUNT over `SELECT ... LIMIT cap + 1`: the cost stops growing at the cap.
-        counted = self.object_list.order_by()[: self.cap + 1].count()
+        # Only the keys: annotations of the page (e.g. `can_open`) stay out of the count.
+        counted = self.object_list.order_by().values("pk")[: self.cap + 1].count()
         return min(counted, self.cap)
 
     @cached_property
