@@ -20,14 +20,16 @@ from casework.models.stages import OPEN_STAGES, Stage, short_label
 from casework.services.cases import quiet_cases
 from clients.models import Client
 from sentra.models import User
-from sentra.scopes import Role
+from sentra.scopes import Role, in_centre
 
 CASE_RELATIONS = ("client", "primary_worker")
 
 
 def worker_home(user) -> dict:
     today = timezone.localdate()
-    mine = Case.objects.visible_to(user).worked_by(user).open()
+    # The user's own cases: `worked_by` is the whole rule for a worker's cases (and
+    # narrower than visibility for anyone else); one visibility subquery, not two.
+    mine = Case.objects.filter(in_centre(user)).worked_by(user).open()
     caseload = list(mine.select_related(*CASE_RELATIONS).order_by("stage_entered_at"))
     by_stage = [
         (Stage(stage).label, [c for c in caseload if c.stage == stage]) for stage in OPEN_STAGES
@@ -81,8 +83,9 @@ def supervisor_home(user) -> dict:
     counts = cases.values("primary_worker", "stage").annotate(n=Count("id")).order_by()
     workers = list(
         User.objects.filter(centre=centre, role__in=[Role.SOCIAL_WORKER, Role.SUPERVISOR])
-        .filter(Q(is_active=True) | Q(primary_cases__stage__in=OPEN_STAGES))
-        .distinct()
+        # Former staff still holding open cases: a semi-join on the centre's open cases,
+        # not a join of every worker with every case they ever had.
+        .filter(Q(is_active=True) | Q(pk__in=cases.values("primary_worker_id")))
         .order_by("full_name")
     )
     grid = {(row["primary_worker"], row["stage"]): row["n"] for row in counts}

@@ -1,16 +1,16 @@
 """The centre dashboard: this month's key figures and twelve months of trends, each series
 one SQL aggregation grouped by month."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from django.db.models import Count
+from django.db.models import Count, DateTimeField
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from casework.models import Case, ServiceRecord
-from reports.monthly import build_monthly_report
+from reports.monthly import build_monthly_report, month_bounds
 from sentra import charts
 
 
@@ -22,10 +22,14 @@ def last_twelve_months(today: date) -> list[date]:
     return list(reversed(months))
 
 
-def _per_month(queryset, field: str, months: list[date]) -> list[int]:
+def _per_month(queryset, field: str, months: list[date], zone: str) -> list[int]:
+    since: date | datetime = months[0]
+    if isinstance(queryset.model._meta.get_field(field), DateTimeField):
+        # An aware start in the centre's zone: a naive date would shift the month's edge.
+        since = month_bounds(months[0], zone)[0]
     counts = {
         row["month"].date() if hasattr(row["month"], "date") else row["month"]: row["n"]
-        for row in queryset.filter(**{f"{field}__gte": months[0]})
+        for row in queryset.filter(**{f"{field}__gte": since})
         .annotate(month=TruncMonth(field))
         .values("month")
         .annotate(n=Count("id"))
@@ -44,12 +48,16 @@ def centre_dashboard(centre) -> dict:
     today = timezone.localdate()
     months = last_twelve_months(today)
     cases = Case.objects.filter(centre=centre) if centre else Case.objects.all()
+    zone = centre.time_zone if centre else "Asia/Jakarta"
     series = [
-        (_("New admissions"), _per_month(cases, "opened_at", months)),
-        (_("Terminations"), _per_month(cases.filter(stage="termination"), "closed_at", months)),
+        (_("New admissions"), _per_month(cases, "opened_at", months, zone)),
+        (
+            _("Terminations"),
+            _per_month(cases.filter(stage="termination"), "closed_at", months, zone),
+        ),
         (
             _("Services delivered"),
-            _per_month(ServiceRecord.objects.filter(case__in=cases), "delivered_on", months),
+            _per_month(ServiceRecord.objects.filter(case__in=cases), "delivered_on", months, zone),
         ),
     ]
     return {

@@ -5,6 +5,8 @@ import zoneinfo
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -198,7 +200,14 @@ class AuditEvent(models.Model):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit trail")
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["centre", "-at"]), models.Index(fields=["object_id"])]
+        indexes = [
+            models.Index(fields=["centre", "-at"]),
+            models.Index(fields=["object_id"]),
+            # The trail filtered by a username (matched case-insensitively), newest first.
+            models.Index(
+                F("centre"), Upper("username"), F("at").desc(), name="audit_centre_username_at"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_label}"

@@ -114,6 +114,12 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"].setdefault("TEST", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if IS_POSTGRES:
+    # Client search matches misspelt names with the indexable `%>` operator of pg_trgm,
+    # whose threshold is a setting of the session (clients/services.py: search_clients).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c pg_trgm.word_similarity_threshold=0.4"
+    )
 
 # --- Auth, sessions, lockout ------------------------------------------------------------
 AUTH_USER_MODEL = "sentra.User"

@@ -21,7 +21,7 @@ from sentra.forms import (
     StaffPasswordForm,
     StaffUpdateForm,
 )
-from sentra.lists import paginate
+from sentra.lists import keyset_page, paginate
 from sentra.models import AuditEvent, RoleGrant, User
 from sentra.versioning import EditConflict
 
@@ -189,7 +189,7 @@ def audit_list(request):
         if data["date_to"]:
             events = events.filter(at__lte=datetime.combine(data["date_to"], time.max, zone))
     return render(
-        request, "sentra/audit_list.html", {"form": form, "page": paginate(request, events, 50)}
+        request, "sentra/audit_list.html", {"form": form, "page": keyset_page(request, events, 50)}
     )
 
 

@@ -88,7 +88,11 @@ class CaseNote(CaseRecord):
         verbose_name = _("case note")
         verbose_name_plural = _("case notes")
         ordering = ["-occurred_at", "-id"]
-        indexes = [models.Index(fields=["case", "-occurred_at"])]
+        indexes = [
+            models.Index(fields=["case", "-occurred_at"]),
+            # A worker's recent notes on their home page.
+            models.Index(fields=["author", "-recorded_at"], name="casenote_author_recorded"),
+        ]
         constraints = [bounds.date_check("occurred_at", "note_occurred_at_plausible", moment=True)]
 
     def __str__(self) -> str:
@@ -145,6 +149,14 @@ class Task(CaseRecord):
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
         ordering = ["done_at", "due_date", "id"]
+        indexes = [
+            # Due and overdue work: pending tasks by assignee and date (done ones pile up).
+            models.Index(
+                fields=["assignee", "due_date"],
+                condition=models.Q(done_at__isnull=True),
+                name="task_pending_due",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -51,6 +51,14 @@ class Review(CaseRecord):
 
     class Meta:
         ordering = ["requested_at"]
+        indexes = [
+            # The supervisor's queue: pending reviews, oldest first (decided ones pile up).
+            models.Index(
+                fields=["requested_at"],
+                condition=models.Q(status="pending"),
+                name="review_pending_requested",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.case.number}"

@@ -5,12 +5,12 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework import stages
-from casework.models import Case, CaseAssignment, StageMove
+from casework.models import Case, CaseAssignment, CaseNote, StageMove
 from casework.models.stages import Stage
 from clients.models import Client
 from sentra import audit, numbering
@@ -142,6 +142,14 @@ def quiet_cases(cases, days: int = QUIET_CASE_DAYS):
     cutoff = timezone.now() - timedelta(days=days)
     return (
         cases.open()
-        .annotate(last_note_at=Max("notes__occurred_at"))
+        # The latest note per case through the (case, occurred_at) index: a join with
+        # GROUP BY would hash every note of the table before keeping a worker's few cases.
+        .annotate(
+            last_note_at=Subquery(
+                CaseNote.objects.filter(case=OuterRef("pk"))
+                .order_by("-occurred_at")
+                .values("occurred_at")[:1]
+            )
+        )
         .filter(Q(last_note_at__lt=cutoff) | Q(last_note_at__isnull=True, opened_at__lt=cutoff))
     )

@@ -1,0 +1,144 @@
+"""What keeps pages fast at national scale (issue 19), checked on small data: the indexed
+search branches, counts that stop at a cap, the audit trail read by keyset, the stage
+durations from a window over the month's moves, and query counts that do not grow."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from casework.models import StageMove
+from clients.models import Client
+from reports.monthly import build_monthly_report
+from sentra import lists
+from sentra.models import AuditEvent
+from tests.factories import ClientFactory, open_case_for
+from tests.pages import read_page
+
+pytestmark = pytest.mark.django_db
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
+def _search(http, term: str) -> str:
+    http.post(reverse("clients:list"), {"q": term})
+    return http.get(reverse("clients:list")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "term", ["1571015505900003", "3201010101010007", "Nurhayatti", "aly-2026-07"]
+)
+def test_search_finds_by_whole_nik_or_kk_misspelt_name_or_lowercase_number(
+    worker, centre, client_for, term
+):
+    ClientFactory(
+        centre=centre,
+        registered_by=worker,
+        full_name="Siti Nurhayati",
+        registration_number="ALY-2026-0777",
+        nik="1571015505900003",
+        kk_number="3201010101010007",
+    )
+    ClientFactory(centre=centre, registered_by=worker, full_name="Bambang Wijaya")
+    body = _search(client_for(worker), term)
+    assert "Siti Nurhayati" in body and "Bambang" not in body
+
+
+def test_a_nik_is_matched_whole_never_by_a_prefix(worker, centre, client_for):
+    ClientFactory(centre=centre, registered_by=worker, full_name="Siti", nik="1571015505900003")
+    for term in ("1571015505900004", "157101"):
+        assert "Siti" not in _search(client_for(worker), term)
+
+
+def test_counting_stops_at_the_cap(monkeypatch, worker, centre):
+    monkeypatch.setattr(lists.CappedPaginator, "cap", 5)
+    ClientFactory.create_batch(7, centre=centre, registered_by=worker)
+    request = RequestFactory().get("/", {"page": "9"})
+    with CaptureQueriesContext(connection) as queries:
+        page = lists.paginate(request, Client.objects.order_by("id"), per_page=2)
+        rows = list(page)
+    assert page.paginator.count == 5 and page.paginator.is_capped
+    assert page.number == 3 and len(rows) == 1  # the last page within the cap
+    count_sql = next(q["sql"] for q in queries if "COUNT(" in q["sql"].upper())
+    assert "LIMIT 6" in count_sql
+
+
+def test_a_short_list_is_counted_exactly(worker, centre):
+    ClientFactory.create_batch(3, centre=centre, registered_by=worker)
+    page = lists.paginate(RequestFactory().get("/"), Client.objects.order_by("id"), per_page=2)
+    assert page.paginator.count == 3 and not page.paginator.is_capped
+    assert page.paginator.num_pages == 2
+
+
+def test_a_capped_list_says_there_is_more(monkeypatch, supervisor, worker, centre, client_for):
+    monkeypatch.setattr(lists.CappedPaginator, "cap", 30)
+    ClientFactory.create_batch(31, centre=centre, registered_by=worker)
+    body = client_for(supervisor).get(reverse("clients:list")).content.decode()
+    assert "Page 1 of 2+" in body
+
+
+def test_the_audit_trail_pages_by_keyset_without_counting(admin, centre, client_for):
+    start = datetime(2026, 5, 1, 8, 0, tzinfo=JAKARTA)
+    AuditEvent.objects.bulk_create(
+        AuditEvent(centre=centre, action="view", username="peksos", object_label=f"row {i:03d}")
+        for i in range(120)
+    )
+    # Several rows share a time: the id breaks the tie, so no row is skipped or repeated.
+    for event in AuditEvent.objects.filter(centre=centre):
+        AuditEvent.objects.filter(pk=event.pk).update(at=start + timedelta(minutes=event.pk // 3))
+    http = client_for(admin)
+    seen, url = [], reverse("audit-list") + "?action=view"
+    for _page in range(3):
+        with CaptureQueriesContext(connection) as queries:
+            response = http.get(url)
+        assert not any("COUNT(" in q["sql"].upper() for q in queries)
+        page = response.context["page"]
+        seen += [event.pk for event in page]
+        if not page.older:
+            break
+        url = reverse("audit-list") + f"?action=view&older={page.older}"
+    ours = AuditEvent.objects.filter(centre=centre, action="view")
+    assert seen == list(ours.order_by("-at", "-id").values_list("pk", flat=True))
+    assert len(seen) == 120 and "Older" not in response.content.decode()
+
+
+def test_a_malformed_cursor_gives_the_first_page(admin, client_for):
+    response = client_for(admin).get(reverse("audit-list"), {"older": "yesterday_x"})
+    assert response.status_code == 200 and response.context["page"].is_first
+
+
+def test_stage_days_average_the_stages_left_in_the_month(centre, worker, supervisor):
+    def moved(case, stage, at):
+        StageMove.objects.create(case=case, to_stage=stage, moved_at=at, moved_by=worker)
+
+    month = datetime(2026, 5, 1, tzinfo=JAKARTA)
+    first = open_case_for(ClientFactory(centre=centre, registered_by=worker), worker, supervisor)
+    second = open_case_for(ClientFactory(centre=centre, registered_by=worker), worker, supervisor)
+    StageMove.objects.filter(case__in=[first, second]).delete()
+    moved(first, "access", month - timedelta(days=10))
+    moved(first, "engagement", month + timedelta(days=2))  # left access after 12 days
+    moved(first, "assessment", month + timedelta(days=6))  # left engagement after 4 days
+    moved(second, "access", month + timedelta(days=1))
+    moved(second, "engagement", month + timedelta(days=7))  # left access after 6 days
+    moved(second, "assessment", month + timedelta(days=40))  # left in June: not counted
+    report = build_monthly_report(centre=centre, month=month.date())
+    assert report.table("stage_days").rows == [["Access", 9.0], ["Engagement", 4.0]]
+
+
+def test_worker_client_list_queries_do_not_grow(
+    worker, supervisor, centre, client_for, django_assert_max_num_queries
+):
+    http = client_for(worker)
+    for client in ClientFactory.create_batch(2, centre=centre, registered_by=worker):
+        open_case_for(client, worker, supervisor)
+    with django_assert_max_num_queries(12) as few:
+        read_page(http, reverse("clients:list"))
+    for client in ClientFactory.create_batch(30, centre=centre, registered_by=supervisor):
+        open_case_for(client, worker, supervisor)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        body = read_page(http, reverse("clients:list"))
+    assert body.count('href="/clients/') >= 25
