@@ -1,16 +1,17 @@
 """The centre dashboard: this month's key figures and twelve months of trends, each series
 one SQL aggregation grouped by month."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from xml.sax.saxutils import escape
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from casework.models import Case, ServiceRecord
-from reports.monthly import build_monthly_report
+from reports.monthly import Period, summary_for, summary_labels
+from reports.monthly.period import MONTH, QUARTER, YEAR_TO_DATE
 
 COLOURS = ["#0d6efd", "#198754", "#dc3545"]
 
@@ -24,9 +25,13 @@ def last_twelve_months(today: date) -> list[date]:
 
 
 def _per_month(queryset, field: str, months: list[date]) -> list[int]:
+    since: date | datetime = months[0]
+    if queryset.model._meta.get_field(field).get_internal_type() == "DateTimeField":
+        # An aware moment: comparing a date with a timestamp warns and uses the server zone.
+        since = timezone.make_aware(datetime.combine(months[0], time.min))
     counts = {
         row["month"].date() if hasattr(row["month"], "date") else row["month"]: row["n"]
-        for row in queryset.filter(**{f"{field}__gte": months[0]})
+        for row in queryset.filter(**{f"{field}__gte": since})
         .annotate(month=TruncMonth(field))
         .values("month")
         .annotate(n=Count("id"))
@@ -53,7 +58,7 @@ def trend_chart(months: list[date], series: list[tuple[str, list[int]]]) -> str:
         x, _y = point(index, 0)
         parts.append(
             f'<text x="{x}" y="{height - 10}" font-size="10" text-anchor="middle" '
-            f'fill="#6c757d">{month:%m/%y}</text>'
+            f'fill="#6c757d">{escape(formats.date_format(month, "M Y"))}</text>'
         )
     for number, (label, values) in enumerate(series):
         colour = COLOURS[number % len(COLOURS)]
@@ -83,8 +88,35 @@ def centre_dashboard(centre) -> dict:
         ),
     ]
     return {
-        "current": build_monthly_report(centre=centre, month=today),
+        "period": Period.of(MONTH, today),
+        "comparisons": [comparison(centre, Period.of(kind, today)) for kind in COMPARED],
         "chart": trend_chart(months, series),
         "series": series,
         "months": months,
+    }
+
+
+COMPARED = (MONTH, QUARTER, YEAR_TO_DATE)
+
+
+def comparison(centre, period: Period) -> dict:
+    """This period's summary figures beside the previous period's, with the change."""
+    current = summary_for(centre=centre, period=period)
+    previous_period = period.previous()
+    previous = summary_for(centre=centre, period=previous_period)
+    labels = summary_labels()
+    return {
+        "period": period,
+        "previous_period": previous_period,
+        "figures": current,
+        "rows": [
+            {
+                "key": key,
+                "label": labels[key],
+                "current": value,
+                "previous": previous[key],
+                "change": value - previous[key],
+            }
+            for key, value in current.items()
+        ],
     }

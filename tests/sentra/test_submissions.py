@@ -71,7 +71,7 @@ from clients.models import (
     FamilyTracingAttempt,
     PPKSCategory,
 )
-from reports.models import ReportRun
+from reports.models import Letter, ReportRun
 from residence.models import (
     AbscondingAction,
     AbscondingReport,
@@ -825,6 +825,12 @@ SUBMITTED_TWICE: dict[str, Callable[[dict], Submission]] = {
         },
         DutyShift.objects.count,
     ),
+    "reports:case-letters": lambda s: Submission(
+        s["worker"],
+        reverse("reports:case-letters", args=[s["case"].public_id]),
+        lambda: {"kind": "admission"},
+        Letter.objects.count,
+    ),
 }
 
 
@@ -1069,6 +1075,8 @@ IDEMPOTENT_ACTIONS = {
     "reports:run-regenerate",
     "staff-password",
     "activities:photo-archive",
+    "reports:letter-reprint",  # a second print of the same letter is the same document
+    "reports:letter-cancel",  # cancelling a cancelled letter changes nothing
 }
 READS = {
     "home",
@@ -1115,6 +1123,7 @@ READS = {
     "activities:case",
     "activities:case-summary",
     "activities:client-summary",
+    "reports:letter-verify",
 }
 # Django's own account pages and the language switch: no record of ours is made there.
 EXEMPT = {

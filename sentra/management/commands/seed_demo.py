@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from activities.demo import seed_activities
 from casework.demo import seed_cases
 from clients.demo import seed_clients
+from reports.demo import seed_letters
 from residence.demo import seed_residence
 from sentra import demo
 
@@ -53,6 +54,9 @@ class Command(BaseCommand):
         )
         if activities:
             self.stdout.write(f"Logged {activities} demo activities.")
+        issued = seed_letters(accounts["peksos1"].centre, centre_workers, accounts["supervisor1"])
+        if issued:
+            self.stdout.write(f"Issued {issued} demo letters.")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Password for every demo account: {demo.DEMO_PASSWORD}")
         for username, user in accounts.items():
