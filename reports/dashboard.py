@@ -43,7 +43,7 @@ def _per_month(queryset, field: str, months: list[date]) -> list[int]:
 def trend_chart(months: list[date], series: list[tuple[str, list[int]]]) -> str:
     width, height, left, bottom, top = 640, 240, 40, 30, 15
     peak = max([max(values, default=0) for _, values in series] + [1])
-    step = (width - left - 20) / max(len(months) - 1, 1)
+    step = (width - left - 40) / max(len(months) - 1, 1)
 
     def point(index, value):
         return round(left + index * step, 1), round(

@@ -230,7 +230,11 @@ def monthly_report_context(report: Report, *, prepared_by) -> dict:
         "chart": mark_safe(monthly_chart(report)),  # noqa: S308
         "header": f"{report.centre_name} · {report.period.label}",
         "prepared_by": prepared_by,
-        "signed_on": written_date(timezone.localdate()),
+        "place_and_date": ", ".join(
+            part
+            for part in [getattr(centre, "province", ""), written_date(timezone.localdate())]
+            if part
+        ),
         "head": {
             "name": getattr(centre, "head_name", ""),
             "nip": getattr(centre, "head_nip", ""),

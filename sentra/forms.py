@@ -86,6 +86,8 @@ class CentreSettingsForm(VersionedForm):
             "head_nip",
             "letter_number_pattern",
         ]
+        # No link to the stored logo: it lives in private storage (it shows on the PDFs).
+        widgets = {"logo": forms.FileInput(attrs={"accept": "image/png,image/jpeg"})}
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")

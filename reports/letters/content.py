@@ -40,7 +40,13 @@ def _person(client) -> list[list[str]]:
 
 
 def signature(role: str, *, name: str = "", position: str = "", nip: str = "") -> dict:
-    return {"role": role, "name": name, "position": position, "nip": nip}
+    """A signature block; the role line is left out when it only repeats the position."""
+    return {
+        "role": "" if role == position else role,
+        "name": name,
+        "position": position,
+        "nip": nip,
+    }
 
 
 def head_signature(centre, role: str) -> dict:
@@ -78,7 +84,7 @@ def referral_letter(case, referral: Referral) -> dict:
             "We would be grateful for your help and for word of the outcome. Thank you for "
             "your cooperation."
         ),
-        "signatures": [head_signature(case.centre, _("Head of centre"))],
+        "signatures": [head_signature(case.centre, "")],
     }
 
 
@@ -216,5 +222,5 @@ def completion_certificate(case, source=None) -> dict:
             [_("Reason for ending"), termination.get_reason_display() if termination else "—"],
         ],
         "closing": _("This certificate is given to be used as needed."),
-        "signatures": [head_signature(case.centre, _("Head of centre"))],
+        "signatures": [head_signature(case.centre, "")],
     }

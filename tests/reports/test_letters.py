@@ -49,6 +49,7 @@ def letterhead(centre, worker, supervisor):
 
 @pytest.fixture
 def referral(case, worker, letterhead):
+    case.refresh_from_db()  # the worker's NIP and the centre's head, as just saved
     partner = Partner.objects.create(
         centre=case.centre, name="RSUD Tarakan", kind="hospital", address="Jl. Kyai Caringin 7"
     )
@@ -225,3 +226,29 @@ def test_a_worker_issues_a_referral_letter_from_the_page(case, referral, worker,
     letter = Letter.objects.get()
     assert letter.kind == "referral" and letter.source_id == referral.pk
     assert ReportRun.objects.filter(kind="letter_pdf", params={"letter": letter.pk}).exists()
+
+
+def test_an_admin_uploads_the_letterhead_and_names_the_head_of_centre(admin, centre, client_for):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from reports import rendering
+
+    def logo():
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 40), "navy").save(buffer, "PNG")
+        return SimpleUploadedFile("logo.png", buffer.getvalue(), "image/png")
+
+    http = client_for(admin)
+    url = reverse("centre-settings")
+    data = form_data(read_page(http, url))
+    data.update({"head_name": "Dra. Siti Rahmawati", "head_nip": "12345", "logo": logo()})
+    refused = http.post(url, data)
+    assert refused.status_code == 200 and "18" in refused.content.decode()
+    data.update({"head_nip": HEAD["head_nip"], "logo": logo()})
+    assert http.post(url, data).status_code == 302
+    centre.refresh_from_db()
+    assert centre.head_name == "Dra. Siti Rahmawati" and centre.head_nip == HEAD["head_nip"]
+    assert rendering.letterhead(centre)["logo"].startswith("data:image/png;base64,")
