@@ -4,6 +4,7 @@ The result is plain data (text only) kept on the letter, so a re-print shows exa
 was signed even after the case has moved on. Text that users typed stays text: the
 template escapes it like everything else."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework.models import Referral, Termination
@@ -37,6 +38,11 @@ def _person(client) -> list[list[str]]:
         [_("Place and date of birth"), place_and_date or "—"],
         [_("Address"), address or "—"],
     ]
+
+
+def _day(moment, case) -> str:
+    """A moment written out as the date it was in the centre's own time zone."""
+    return rendering.written_date(timezone.localtime(moment, case.centre.zone).date())
 
 
 def signature(role: str, *, name: str = "", position: str = "", nip: str = "") -> dict:
@@ -99,7 +105,7 @@ def admission_record(case, source=None) -> dict:
     return {
         "title": _("ADMISSION RECORD"),
         "intro": _("On %(date)s the following person was admitted as a client of %(centre)s:")
-        % {"date": rendering.written_date(case.opened_at.date()), "centre": case.centre.name},
+        % {"date": _day(case.opened_at, case), "centre": case.centre.name},
         "fields": fields,
         "sections": [[_("Initial problem statement"), case.problem_statement]],
         "closing": _("This record is made truthfully, to be used as needed."),
@@ -151,9 +157,7 @@ def handover_record(case, termination: Termination) -> dict:
         "title": _("HANDOVER RECORD"),
         "intro": _("On %(date)s %(centre)s handed over the following client:")
         % {
-            "date": rendering.written_date(
-                case.closed_at.date() if case.closed_at else case.opened_at.date()
-            ),
+            "date": _day(case.closed_at or case.opened_at, case),
             "centre": case.centre.name,
         },
         "fields": _person(case.client)
@@ -204,7 +208,6 @@ def social_report(case, source=None) -> dict:
 
 def completion_certificate(case, source=None) -> dict:
     termination = case.terminations.filter(review__status="approved").first()
-    until = case.closed_at.date() if case.closed_at else None
     return {
         "title": _("CERTIFICATE OF COMPLETED SERVICES"),
         "intro": _("The undersigned, the head of %(centre)s, states that:")
@@ -215,8 +218,8 @@ def completion_certificate(case, source=None) -> dict:
                 _("Services"),
                 _("has completed social rehabilitation services from %(start)s to %(end)s.")
                 % {
-                    "start": rendering.written_date(case.opened_at.date()),
-                    "end": rendering.written_date(until) if until else "—",
+                    "start": _day(case.opened_at, case),
+                    "end": _day(case.closed_at, case) if case.closed_at else "—",
                 },
             ],
             [_("Reason for ending"), termination.get_reason_display() if termination else "—"],

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db.models import Q, QuerySet
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 
 from casework.models import Case
@@ -34,7 +35,9 @@ class Table:
     decimals: tuple[int, ...] = ()  # indexes of columns with one decimal
 
     def __post_init__(self):
-        self.sheet = self.sheet[:31]
+        # Labels are shared with model fields ("komponen ATENSI"); a heading starts upper case.
+        self.columns = [capfirst(str(column)) for column in self.columns]
+        self.sheet = capfirst(self.sheet)[:31]
 
 
 @dataclass
