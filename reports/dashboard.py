@@ -1,7 +1,8 @@
 """The centre dashboard: this month's key figures and twelve months of trends, each series
 one SQL aggregation grouped by month."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db.models import Count, DateTimeField
 from django.db.models.functions import TruncMonth
@@ -10,7 +11,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from casework.models import Case, ServiceRecord
-from reports.monthly import build_monthly_report, month_bounds
+from reports.monthly import Period, summary_for, summary_labels
+from reports.monthly.period import MONTH, QUARTER, YEAR_TO_DATE
 from sentra import charts
 
 
@@ -25,8 +27,8 @@ def last_twelve_months(today: date) -> list[date]:
 def _per_month(queryset, field: str, months: list[date], zone: str) -> list[int]:
     since: date | datetime = months[0]
     if isinstance(queryset.model._meta.get_field(field), DateTimeField):
-        # An aware start in the centre's zone: a naive date would shift the month's edge.
-        since = month_bounds(months[0], zone)[0]
+        # An aware start in the centre's zone: a naive date warns and shifts the month's edge.
+        since = datetime.combine(months[0], time.min, tzinfo=ZoneInfo(zone))
     counts = {
         row["month"].date() if hasattr(row["month"], "date") else row["month"]: row["n"]
         for row in queryset.filter(**{f"{field}__gte": since})
@@ -61,8 +63,35 @@ def centre_dashboard(centre) -> dict:
         ),
     ]
     return {
-        "current": build_monthly_report(centre=centre, month=today),
+        "period": Period.of(MONTH, today),
+        "comparisons": [comparison(centre, Period.of(kind, today)) for kind in COMPARED],
         "chart": trend_chart(months, series),
         "series": series,
         "months": months,
+    }
+
+
+COMPARED = (MONTH, QUARTER, YEAR_TO_DATE)
+
+
+def comparison(centre, period: Period) -> dict:
+    """This period's summary figures beside the previous period's, with the change."""
+    current = summary_for(centre=centre, period=period)
+    previous_period = period.previous()
+    previous = summary_for(centre=centre, period=previous_period)
+    labels = summary_labels()
+    return {
+        "period": period,
+        "previous_period": previous_period,
+        "figures": current,
+        "rows": [
+            {
+                "key": key,
+                "label": labels[key],
+                "current": value,
+                "previous": previous[key],
+                "change": value - previous[key],
+            }
+            for key, value in current.items()
+        ],
     }

@@ -32,6 +32,7 @@ class ReportRun(models.Model):
         CERTIFICATE_PDF = "certificate_pdf", _("Course certificate (PDF)")
         SUBJECT_PDF = "subject_pdf", _("Subject access export (PDF)")
         SUBJECT_JSON = "subject_json", _("Subject access export (JSON)")
+        LETTER_PDF = "letter_pdf", _("Official letter (PDF)")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Queued")
@@ -46,10 +47,11 @@ class ReportRun(models.Model):
         Kind.CASE_PDF: "pdf",
         Kind.MONTHLY_PDF: "pdf",
         Kind.MONTHLY_XLSX: "xlsx",
-        Kind.MONTHLY_CSV: "csv",
+        Kind.MONTHLY_CSV: "zip",
         Kind.CERTIFICATE_PDF: "pdf",
         Kind.SUBJECT_PDF: "pdf",
         Kind.SUBJECT_JSON: "json",
+        Kind.LETTER_PDF: "pdf",
     }
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -96,3 +98,107 @@ class ReportRun(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class LetterSequence(models.Model):
+    """The last letter number a centre gave in a year. Numbers are taken under a row lock
+    (select_for_update), so two letters issued at once never share a number."""
+
+    centre = models.ForeignKey("sentra.Centre", on_delete=models.PROTECT)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "year"], name="letter_sequence_per_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.centre_id} {self.year}: {self.last}"
+
+
+class LetterQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Letters of the user's centre whose case the user may see (every letter of the
+        centre for supervisors, admins read none through this: they verify by code)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        # The case model is reached through the relation, not imported (casework is a
+        # product app beside reports; the visibility rule lives with the case).
+        cases = self.model._meta.get_field("case").related_model.objects.visible_to(user)  # type: ignore[union-attr]
+        return self.filter(centre_id=user.centre_id, case__in=cases)
+
+    def of_centre(self, user):
+        """Every letter of the user's centre: the verification page looks codes up here."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(centre_id=user.centre_id)
+
+
+class Letter(models.Model):
+    """An official letter or record issued from a case. What it says is kept (`content`)
+    when it is issued, so a re-print is the same document; a cancelled letter keeps its
+    number."""
+
+    class Kind(models.TextChoices):
+        REFERRAL = "referral", _("Referral letter (surat rujukan)")
+        ADMISSION = "admission", _("Admission record (berita acara penerimaan)")
+        AGREEMENT = "agreement", _("Service agreement (kesepakatan layanan)")
+        HANDOVER = "handover", _("Handover record (berita acara serah terima)")
+        SOCIAL_REPORT = "social_report", _("Social report (laporan sosial)")
+        COMPLETION = "completion", _("Certificate of completed services")
+
+    class Status(models.TextChoices):
+        ISSUED = "issued", _("Issued")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    centre = models.ForeignKey("sentra.Centre", on_delete=models.PROTECT)
+    case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="letters")
+    kind = models.CharField(_("kind of letter"), max_length=20, choices=Kind.choices)
+    source_id = models.PositiveIntegerField(null=True, blank=True)  # the referral or termination
+    year = models.PositiveSmallIntegerField()
+    sequence = models.PositiveIntegerField()
+    number = models.CharField(_("letter number"), max_length=120)
+    issued_on = models.DateField(_("date"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    issued_at = models.DateTimeField(auto_now_add=True)
+    verification_code = models.CharField(_("verification code"), max_length=12, unique=True)
+    content = models.JSONField(default=dict)
+    checksum = models.CharField(_("checksum (SHA-256)"), max_length=64, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ISSUED
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    cancel_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
+
+    objects = LetterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["centre", "year", "sequence"], name="letter_sequence_unique"
+            ),
+            models.UniqueConstraint(fields=["centre", "number"], name="letter_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def audit_label(self) -> str:
+        return self.number
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED

@@ -2,24 +2,22 @@
 template, one turns HTML into PDF bytes, one writes XLSX and one CSV."""
 
 import base64
-import csv
-import io
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils import formats, timezone
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from activities.services.people import participation_of
 from assessments import charts, schema
 from assessments.models import Assessment, InstrumentKind
 from casework.models import CaseNote, GoalProgress
 from clients import identity
-from reports.monthly import MonthlyReport
+from reports.monthly import Report
 from sentra import access
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render_html(template: str, context: dict) -> str:
@@ -142,12 +140,108 @@ def _photo_data_uri(client) -> str:
     return f"data:{photo.content_type};base64,{base64.b64encode(data).decode()}"
 
 
+# --- Letterhead and signatures -------------------------------------------------------------------
+
+
+def letterhead(centre) -> dict:
+    """The centre's letterhead: logo (inlined: the PDF engine may not fetch files), name,
+    address and contact line."""
+    if centre is None:
+        return {"name": _("All centres"), "logo": "", "address": "", "contact": ""}
+    logo = ""
+    if centre.logo:
+        try:
+            with centre.logo.open("rb") as handle:
+                data = handle.read()
+            kind = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
+            logo = f"data:{kind};base64,{base64.b64encode(data).decode()}"
+        except FileNotFoundError:
+            logo = ""
+    contact = " · ".join(
+        part
+        for part in [
+            _("Tel. %(phone)s") % {"phone": centre.phone} if centre.phone else "",
+            centre.email,
+            centre.website,
+        ]
+        if part
+    )
+    return {
+        "name": centre.name,
+        "kind": centre.get_kind_display(),
+        "logo": logo,
+        "address": centre.address,
+        "contact": contact,
+    }
+
+
+def written_date(day) -> str:
+    """'25 November 2026' in the active language."""
+    return formats.date_format(day, "j F Y")
+
+
+def number_cell(value, *, decimals: int = 0) -> str:
+    """A figure as people read it: thousands separated, the language's decimal mark."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "" if value is None else str(value)
+    return formats.number_format(value, decimals, use_l10n=True, force_grouping=True)
+
+
 # --- Monthly report ------------------------------------------------------------------------------
 
 
-def monthly_chart(report: MonthlyReport) -> SafeString:
-    """A horizontal bar chart of admissions by access route, as SVG. Labels and values go
-    through Django's escape, so the template prints it without |safe."""
+def monthly_report_context(report: Report, *, prepared_by) -> dict:
+    tables = []
+    for table in report.tables:
+
+        def shown(row, table=table):
+            return [
+                number_cell(cell, decimals=1 if index in table.decimals else 0)
+                if isinstance(cell, int | float)
+                else cell
+                for index, cell in enumerate(row)
+            ]
+
+        tables.append(
+            {
+                "table": table,
+                "rows": [shown(row) for row in table.rows],
+                "total": shown(table.total) if table.total else None,
+                "numeric": [
+                    index
+                    for index in range(len(table.columns))
+                    if any(isinstance(row[index], int | float) for row in table.rows)
+                    or index > 0
+                    and table.total
+                    and isinstance(table.total[index], int | float)
+                ],
+            }
+        )
+    centre = report.centre
+    return {
+        "report": report,
+        "letterhead": letterhead(centre),
+        "totals": [(label, number_cell(value)) for label, value in report.totals],
+        "tables": tables,
+        # The chart is built from numbers and escaped labels only.
+        "chart": mark_safe(monthly_chart(report)),  # noqa: S308
+        "header": f"{report.centre_name} · {report.period.label}",
+        "prepared_by": prepared_by,
+        "place_and_date": ", ".join(
+            part
+            for part in [getattr(centre, "province", ""), written_date(timezone.localdate())]
+            if part
+        ),
+        "head": {
+            "name": getattr(centre, "head_name", ""),
+            "nip": getattr(centre, "head_nip", ""),
+            "title": getattr(centre, "head_title", "") or _("Head of centre"),
+        },
+    }
+
+
+def monthly_chart(report: Report) -> str:
+    """A horizontal bar chart of admissions by access route, as SVG."""
     rows = report.table("admissions").rows
     width, bar_h = 520, 22
     height = max(len(rows), 1) * (bar_h + 8) + 10
@@ -165,44 +259,4 @@ def monthly_chart(report: MonthlyReport) -> SafeString:
             f'<text x="{186 + length}" y="{y + 15}" font-size="11">{escape(str(value))}</text>'
         )
     parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308  (numbers and escaped text only)
-
-
-def safe_cell(value):
-    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def monthly_xlsx(report: MonthlyReport) -> bytes:
-    # Imported here: openpyxl is only needed by the worker that writes the file.
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    summary = workbook.active
-    summary.title = "Ringkasan"
-    summary.append([safe_cell(report.centre_name), report.month.strftime("%Y-%m")])
-    for key, value in report.totals.items():
-        summary.append([key, value])
-    for table in report.tables:
-        sheet = workbook.create_sheet(title=table.key[:31])
-        sheet.append([safe_cell(str(c)) for c in table.columns])
-        for row in table.rows:
-            sheet.append([safe_cell(cell) for cell in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def monthly_csv(report: MonthlyReport) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([safe_cell(report.centre_name), report.month.strftime("%Y-%m")])
-    for table in report.tables:
-        writer.writerow([])
-        writer.writerow([safe_cell(table.title)])
-        writer.writerow([safe_cell(str(c)) for c in table.columns])
-        for row in table.rows:
-            writer.writerow([safe_cell(cell) for cell in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    return "".join(parts)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Q
@@ -17,9 +17,10 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from casework.models import Case
-from reports import certificates, rendering
-from reports.models import ReportRun
-from reports.monthly import build_monthly_report
+from reports import certificates, letters, rendering, spreadsheets
+from reports.models import Letter, ReportRun
+from reports.monthly import Period, build_report
+from reports.monthly.period import MONTH
 from sentra import access, audit
 from sentra.celery import app as celery_app
 from sentra.models import Centre
@@ -138,6 +139,8 @@ def render(run: ReportRun) -> tuple[bytes, str]:
         return import_string(RENDERED_ELSEWHERE[run.kind])(run)
     if run.kind == ReportRun.Kind.CERTIFICATE_PDF:
         return certificates.render_certificate(run)
+    if run.kind == ReportRun.Kind.LETTER_PDF:
+        return letters.render_letter(run)
     if run.kind == ReportRun.Kind.CASE_PDF:
         case = Case.objects.select_related("client", "centre", "primary_worker").get(
             pk=run.params["case"]
@@ -154,15 +157,16 @@ def render(run: ReportRun) -> tuple[bytes, str]:
     if user is not None and not access.can_request_monthly_report(user, centre):
         raise PermissionDenied(_("The requester may no longer have this report."))
     month = date.fromisoformat(run.params["month"] + "-01")
-    report = build_monthly_report(centre=centre, month=month)
-    stem = f"{centre.code if centre else 'SEMUA'}_{month:%Y-%m}"
+    period = Period.of(run.params.get("period", MONTH), month)
+    report = build_report(centre=centre, period=period)
+    stem = f"{centre.code if centre else 'SEMUA'}_{period.slug}"
     if run.kind == ReportRun.Kind.MONTHLY_XLSX:
-        return rendering.monthly_xlsx(report), f"{stem}.xlsx"
+        return spreadsheets.monthly_xlsx(report), f"{stem}.xlsx"
     if run.kind == ReportRun.Kind.MONTHLY_CSV:
-        return rendering.monthly_csv(report), f"{stem}.csv"
+        return spreadsheets.monthly_csv_zip(report, language=run.language), f"{stem}_csv.zip"
     html = rendering.render_html(
         "reports/pdf/monthly_report.html",
-        {"report": report, "chart": rendering.monthly_chart(report), "header": report.centre_name},
+        rendering.monthly_report_context(report, prepared_by=user),
     )
     return rendering.html_to_pdf(html), f"{stem}.pdf"
 
@@ -224,3 +228,35 @@ def request_previous_month_reports() -> int:
                 transaction.on_commit(partial(enqueue, run.pk))
             created += 1
     return created
+
+
+# --- Official letters ------------------------------------------------------------------------
+
+
+def issue_and_print_letter(*, by, case: Case, kind: str, source=None, request=None) -> Letter:
+    """Issue the letter and queue its PDF, in one transaction."""
+    with transaction.atomic():
+        letter = letters.issue_letter(by=by, case=case, kind=kind, source=source, request=request)
+        request_report(
+            by=by,
+            kind=ReportRun.Kind.LETTER_PDF,
+            params={"letter": letter.pk},
+            centre=letter.centre,
+            request=request,
+        )
+    return letter
+
+
+def reprint_letter(*, by, letter: Letter, request=None) -> ReportRun:
+    """A fresh print of an issued letter, from what was kept: the same document."""
+    if letter.is_cancelled:
+        raise ValidationError(_("A cancelled letter is not printed again."))
+    if not access.can_issue_letter(by, letter.case):
+        raise PermissionDenied
+    return request_report(
+        by=by,
+        kind=ReportRun.Kind.LETTER_PDF,
+        params={"letter": letter.pk},
+        centre=letter.centre,
+        request=request,
+    )

@@ -23,7 +23,11 @@ def report_list(request):
             run = services.request_report(
                 by=user,
                 kind=form.cleaned_data["kind"],
-                params={"centre": user.centre_id, "month": form.cleaned_data["month"]},
+                params={
+                    "centre": user.centre_id,
+                    "month": form.cleaned_data["month"],
+                    "period": form.cleaned_data["period"],
+                },
                 centre=user.centre,
                 request=request,
             )
@@ -108,6 +112,7 @@ def run_download(request, public_id):
         "pdf": "application/pdf",
         "csv": "text/csv",
         "json": "application/json",
+        "zip": "application/zip",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     }
     response = FileResponse(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from sentra.inputs import VersionedForm
 from sentra.models import AuditEvent, Centre, User
 from sentra.scopes import Role
+from sentra.uploads import validate_upload
 
 
 class StaffCreateForm(forms.ModelForm):
@@ -38,12 +39,18 @@ class StaffCreateForm(forms.ModelForm):
 class StaffUpdateForm(VersionedForm):
     class Meta:
         model = User
-        fields = ["full_name", "email", "role", "is_active"]
+        fields = ["full_name", "email", "role", "position", "nip", "is_active"]
         labels = {"is_active": _("Active (may log in)")}
 
     def __init__(self, *args, acting_user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.acting_user = acting_user
+
+    def clean_nip(self):
+        nip = self.cleaned_data["nip"].replace(" ", "")
+        if nip and not (nip.isdigit() and len(nip) == 18):
+            raise forms.ValidationError(_("A NIP has 18 digits."))
+        return nip
 
     def clean(self):
         cleaned = super().clean()
@@ -70,7 +77,42 @@ class CentreSettingsForm(VersionedForm):
             "time_zone",
             "emergency_response_hours",
             "stuck_case_days",
+            "phone",
+            "email",
+            "website",
+            "logo",
+            "head_name",
+            "head_title",
+            "head_nip",
+            "letter_number_pattern",
         ]
+        # No link to the stored logo: it lives in private storage (it shows on the PDFs).
+        widgets = {"logo": forms.FileInput(attrs={"accept": "image/png,image/jpeg"})}
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        uploaded = logo and hasattr(logo, "content_type")  # a new upload, not the stored file
+        if uploaded and validate_upload(logo) not in ("image/png", "image/jpeg"):
+            raise forms.ValidationError(_("The logo must be a PNG or JPEG picture."))
+        return logo
+
+    def clean_head_nip(self):
+        nip = self.cleaned_data["head_nip"].replace(" ", "")
+        if nip and not (nip.isdigit() and len(nip) == 18):
+            raise forms.ValidationError(_("A NIP has 18 digits."))
+        return nip
+
+    def clean_letter_number_pattern(self):
+        pattern = self.cleaned_data["letter_number_pattern"]
+        if "{seq}" not in pattern:
+            raise forms.ValidationError(_("The pattern must contain {seq}."))
+        try:
+            pattern.format(seq=1, centre="X", kind="X", month="01", roman_month="I", year=2026)
+        except (KeyError, IndexError, ValueError):
+            raise forms.ValidationError(
+                _("Use only {seq}, {centre}, {kind}, {month}, {roman_month} and {year}.")
+            ) from None
+        return pattern
 
     def clean_emergency_response_hours(self):
         hours = self.cleaned_data["emergency_response_hours"]

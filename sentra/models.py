@@ -50,6 +50,31 @@ class Centre(Versioned):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
+    # The letterhead and the head of the centre, printed on reports and official letters.
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.CharField(_("website"), max_length=100, blank=True)
+    logo = models.FileField(_("logo (PNG or JPEG)"), upload_to="letterheads/", blank=True)
+    head_name = models.CharField(_("head of centre: name"), max_length=200, blank=True)
+    head_nip = models.CharField(
+        _("head of centre: NIP"),
+        max_length=18,
+        blank=True,
+        help_text=_("The civil servant number: 18 digits."),
+    )
+    head_title = models.CharField(
+        _("head of centre: title"), max_length=200, blank=True, default="Kepala Sentra"
+    )
+    letter_number_pattern = models.CharField(
+        _("letter number pattern"),
+        max_length=100,
+        default="{seq}/{centre}/RS.03.01/{roman_month}/{year}",
+        help_text=_(
+            "How official letters are numbered. Use {seq} (the letter's number in the year), "
+            "{centre}, {kind}, {month}, {roman_month} and {year}."
+        ),
+    )
+
     history = HistoricalRecords()
 
     class Meta:
@@ -106,6 +131,10 @@ class User(Versioned, AbstractUser):
     )
     # Set only by seed_demo: the demo accounts sign in with their password alone.
     mfa_exempt = models.BooleanField(_("exempt from two-step sign-in (demo)"), default=False)
+    nip = models.CharField(
+        _("NIP"), max_length=18, blank=True, help_text=_("The civil servant number: 18 digits.")
+    )
+    position = models.CharField(_("position"), max_length=120, blank=True)
 
     objects = StaffManager()  # type: ignore[misc]  # a manager with our querysets
     history = HistoricalRecords(excluded_fields=["password", "last_login"])

@@ -146,7 +146,7 @@ def centre_settings(request):
     centre = request.user.centre
     if centre is None:  # a superuser without a centre manages centres in Django admin
         return redirect("admin:sentra_centre_changelist")
-    form = CentreSettingsForm(request.POST or None, instance=centre)
+    form = CentreSettingsForm(request.POST or None, request.FILES or None, instance=centre)
     if request.method == "POST" and form.is_valid():
         try:
             if form.has_changed():
@@ -164,7 +164,7 @@ def centre_settings(request):
     return render(
         request,
         "sentra/centre_settings.html",
-        {"form": form},
+        {"form": form, "multipart": True},
         status=409 if form.conflict else 200,
     )
 

@@ -77,9 +77,14 @@ from sentra.access.registry import (
     get_family_member_for_user,
 )
 from sentra.access.reports import (
+    can_cancel_letter,
     can_have_report,
+    can_issue_letter,
     can_request_case_report,
     can_request_monthly_report,
+    can_verify_letters,
+    find_letter_by_code,
+    get_letter_for_user,
     get_report_for_user,
 )
 from sentra.access.residence import (
@@ -150,6 +155,11 @@ __all__ = [
     "can_request_monthly_report",
     "can_have_report",
     "get_report_for_user",
+    "can_issue_letter",
+    "can_cancel_letter",
+    "can_verify_letters",
+    "get_letter_for_user",
+    "find_letter_by_code",
     "can_manage_places",
     "can_work_in_residence",
     "get_building_for_user",

@@ -7,7 +7,7 @@ from casework.models import (
     Case,
 )
 from privacy.models import SubjectAccessRequest
-from reports.models import ReportRun
+from reports.models import Letter, ReportRun
 from sentra.access.activities import can_request_certificate
 from sentra.access.base import get_or_404
 from sentra.access.privacy import can_approve_access_request
@@ -49,6 +49,9 @@ def can_have_report(user, run: ReportRun) -> bool:
     if run.kind in ReportRun.SUBJECT_KINDS:
         request = SubjectAccessRequest.objects.filter(pk=run.params.get("request")).first()
         return request is not None and can_approve_access_request(user, request)
+    if run.kind == ReportRun.Kind.LETTER_PDF:
+        letter = Letter.objects.filter(pk=run.params.get("letter")).select_related("case").first()
+        return letter is not None and can_issue_letter(user, letter.case)
     if run.kind == ReportRun.Kind.CERTIFICATE_PDF:
         certificate = Certificate.objects.filter(pk=run.params.get("certificate")).first()
         return certificate is not None and can_request_certificate(user, certificate)
@@ -57,3 +60,34 @@ def can_have_report(user, run: ReportRun) -> bool:
 
 def get_report_for_user(user, public_id) -> ReportRun:
     return get_or_404(ReportRun.objects.visible_to(user), public_id=public_id)
+
+
+# --- Official letters --------------------------------------------------------------------------
+
+
+def can_issue_letter(user, case: Case) -> bool:
+    """Issue and print a case's letters: those who may ask for its case report (the case
+    team and the centre's supervisors)."""
+    return can_request_case_report(user, case)
+
+
+def can_cancel_letter(user, letter: Letter) -> bool:
+    """Cancel: the centre's supervisors, or whoever issued it while they still work the case."""
+    if not can_issue_letter(user, letter.case):
+        return False
+    return user.is_superuser or user.role == Role.SUPERVISOR or letter.issued_by_id == user.pk
+
+
+def can_verify_letters(user) -> bool:
+    """Any active member of staff may check a paper copy against the register."""
+    return user.is_authenticated and user.is_active
+
+
+def get_letter_for_user(user, public_id) -> Letter:
+    return get_or_404(Letter.objects.visible_to(user).select_related("case"), public_id=public_id)
+
+
+def find_letter_by_code(user, code: str) -> Letter | None:
+    """The letter of the user's own centre with this verification code, if any."""
+    code = "".join(code.split()).upper()
+    return Letter.objects.of_centre(user).filter(verification_code=code).first() if code else None

@@ -32,4 +32,6 @@ def test_admin1_requests_last_months_xlsx_and_downloads_it(phone, demo_accounts,
     assert download.suggested_filename == f"ALY_{last_month}.xlsx"
     # The downloaded file has no extension on disk; openpyxl wants one, so read the bytes.
     workbook = load_workbook(io.BytesIO(Path(download.path()).read_bytes()))
-    assert "admissions" in workbook.sheetnames
+    assert workbook.sheetnames[0] == "Ringkasan"
+    assert {"Penerimaan", "Layanan", "Kelompok umur", "Penghuni"} <= set(workbook.sheetnames)
+    assert workbook["Layanan"].freeze_panes == "A3"

@@ -94,11 +94,11 @@ def test_lifting_the_restriction_allows_referrals_again(case, worker, partner, c
 
 def test_a_restricted_client_is_left_out_of_the_monthly_exports(case, worker, centre):
     before = build_monthly_report(centre=centre, month=timezone.localdate())
-    served = before.totals["clients_served"]
+    served = before.figures["clients_served"]
     assert served >= 1
     restrict(case.client, worker, kind="objection")
     after = build_monthly_report(centre=centre, month=timezone.localdate())
-    assert after.totals["clients_served"] == served - 1
+    assert after.figures["clients_served"] == served - 1
 
 
 # --- The subject's access request -----------------------------------------------------------

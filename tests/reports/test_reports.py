@@ -14,10 +14,11 @@ from casework.services.cases import reassign_cases
 from casework.services.monitoring import record_monitoring_review
 from casework.services.notes import add_note
 from casework.services.service_records import record_service
-from reports import rendering
+from reports import rendering, spreadsheets
 from reports import services as report_services
 from reports.models import ReportRun
 from reports.monthly import build_monthly_report
+from sentra import csvfile
 from tests.factories import ClientFactory, approved_termination, open_case_for
 from tests.pages import read_page
 
@@ -93,7 +94,7 @@ def test_monthly_aggregation_matches_the_hand_count(
     # Another centre's activity never leaks into this centre's report.
     open_case_for(ClientFactory(centre=other_centre, registered_by=outsider), outsider, supervisor)
     report = build_monthly_report(centre=centre, month=THIS_MONTH)
-    assert report.totals == {
+    assert report.figures == {
         "clients_served": 4,
         "admissions": 3,
         "terminations": 0,
@@ -102,43 +103,55 @@ def test_monthly_aggregation_matches_the_hand_count(
     }
     assert dict(map(tuple, report.table("admissions").rows)) == {
         "Referral (rujukan)": 2,
+        "Report (pelaporan)": 0,
         "Outreach (penjangkauan)": 1,
+        "Walk-in": 0,
     }
     assert report.table("emergencies").rows[:3] == [
         ["Emergency cases opened", 1],
         ["First response on time", 0],
         ["First response late", 1],
     ]
-    assert report.table("services").rows == [["assistance", "Bantuan tunai", 2, 350000]]
-    assert dict(map(tuple, report.table("sex").rows))["Female"] == 1
-    assert ["6-12", 1] in report.table("age").rows
+    assert report.table("services").rows == [["Social assistance", "Cash assistance", 2, 2, 350000]]
+    categories = report.table("categories")
+    assert categories.total == ["Total people served", 3, 1, 4]
+    assert ["6–12 years", 0, 1, 1] in report.table("age").rows
     caseload = dict(map(tuple, report.table("caseload").rows))
     assert sum(caseload.values()) == 4
     everywhere = build_monthly_report(centre=None, month=THIS_MONTH)
-    assert everywhere.totals["admissions"] == 4
+    assert everywhere.figures["admissions"] == 4
 
 
 def test_terminations_by_reason_count_closures_in_the_month(centre, month_data, worker, supervisor):
     approved_termination(month_data["old"], worker, supervisor, reason="reunified")
     report = build_monthly_report(centre=centre, month=THIS_MONTH)
-    assert report.table("terminations").rows == [["Returned to family / reunified", 1]]
+    assert report.table("terminations").rows == [
+        ["Returned to family / reunified", "Not recorded", 1]
+    ]
 
 
 def test_xlsx_has_a_sheet_per_table_with_real_numbers(centre, month_data):
     report = build_monthly_report(centre=centre, month=THIS_MONTH)
-    workbook = load_workbook(io.BytesIO(rendering.monthly_xlsx(report)))
-    assert set(workbook.sheetnames) == {"Ringkasan", *[t.key for t in report.tables]}
-    services_sheet = workbook["services"]
-    assert [c.value for c in services_sheet[2]] == ["assistance", "Bantuan tunai", 2, 350000]
-    assert isinstance(services_sheet["D2"].value, int)
-    summary = {row[0].value: row[1].value for row in workbook["Ringkasan"].iter_rows(min_row=2)}
-    assert summary["clients_served"] == 4
+    workbook = load_workbook(io.BytesIO(spreadsheets.monthly_xlsx(report)))
+    assert workbook.sheetnames == ["Summary", *[t.sheet for t in report.tables]]
+    services_sheet = workbook["Services"]
+    assert [c.value for c in services_sheet[3]] == [
+        "Social assistance",
+        "Cash assistance",
+        2,
+        2,
+        350000,
+    ]
+    assert isinstance(services_sheet["E3"].value, int)
+    assert services_sheet["E3"].number_format == "#,##0"
+    summary = {row[0].value: row[1].value for row in workbook["Summary"].iter_rows(min_row=3)}
+    assert summary["People served"] == 4
 
 
 def test_cells_are_escaped_against_formula_injection():
-    assert rendering.safe_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
-    assert rendering.safe_cell("@SUM(A1)") == "'@SUM(A1)"
-    assert rendering.safe_cell("Budi") == "Budi" and rendering.safe_cell(-5) == -5
+    assert csvfile.safe_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
+    assert csvfile.safe_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert csvfile.safe_cell("Budi") == "Budi" and csvfile.safe_cell(-5) == -5
 
 
 @needs_poppler

@@ -73,7 +73,7 @@ from clients.models import (
     ProcessingRestriction,
 )
 from privacy.models import BreachIncident, SubjectAccessRequest
-from reports.models import ReportRun
+from reports.models import Letter, ReportRun
 from residence.models import (
     AbscondingAction,
     AbscondingReport,
@@ -827,6 +827,12 @@ SUBMITTED_TWICE: dict[str, Callable[[dict], Submission]] = {
         },
         DutyShift.objects.count,
     ),
+    "reports:case-letters": lambda s: Submission(
+        s["worker"],
+        reverse("reports:case-letters", args=[s["case"].public_id]),
+        lambda: {"kind": "admission"},
+        Letter.objects.count,
+    ),
 }
 
 
@@ -1119,6 +1125,8 @@ IDEMPOTENT_ACTIONS = {
     "role-grant-decide",  # the second finds it decided already
     "mfa-setup",  # a second try finds the device confirmed
     "casework:partner-confirm",  # confirming a confirmed institution changes nothing
+    "reports:letter-reprint",  # a second print of the same letter is the same document
+    "reports:letter-cancel",  # cancelling a cancelled letter changes nothing
 }
 READS = {
     "home",
@@ -1170,6 +1178,7 @@ READS = {
     "privacy:requests",
     "privacy:processing",
     "privacy:breach-list",
+    "reports:letter-verify",
 }
 # Django's own account pages and the language switch: no record of ours is made there.
 EXEMPT = {

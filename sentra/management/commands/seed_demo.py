@@ -5,6 +5,7 @@ from activities.demo import seed_activities
 from casework.demo import seed_cases
 from clients.demo import seed_clients
 from privacy.demo import seed_privacy
+from reports.demo import seed_letters
 from residence.demo import seed_residence
 from sentra import demo
 
@@ -56,6 +57,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Logged {activities} demo activities.")
         if seed_privacy(accounts["peksos1"].centre, accounts["peksos1"], accounts["admin1"]):
             self.stdout.write("Recorded a demo breach and an access request.")
+        issued = seed_letters(accounts["peksos1"].centre, centre_workers, accounts["supervisor1"])
+        if issued:
+            self.stdout.write(f"Issued {issued} demo letters.")
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(f"Password for every demo account: {demo.DEMO_PASSWORD}")
         for username, user in accounts.items():

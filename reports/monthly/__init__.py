@@ -1,0 +1,100 @@
+"""The ministry's monthly report (and the same tables over a quarter or the year to date).
+
+The report is a list of table builders: each takes the scope (centre and period) and
+returns one `Table` with Indonesian labels, rows in the order people read them, and a
+total row that says what it counts. A new table is one function and one line in
+`BUILDERS`.
+"""
+
+from datetime import date
+
+from django.db.models import Count, Sum
+from django.utils.translation import gettext as _
+
+from reports.monthly import casework, centre_life, people
+from reports.monthly.base import Report, Scope, Table
+from reports.monthly.period import MONTH, Period
+
+__all__ = [
+    "BUILDERS",
+    "Period",
+    "Report",
+    "Table",
+    "build_monthly_report",
+    "build_report",
+    "summary_for",
+    "summary_labels",
+]
+
+BUILDERS = [
+    casework.admissions,
+    people.categories_by_sex,
+    people.clusters,
+    people.ages_by_sex,
+    people.approaches,
+    people.provinces,
+    people.regencies,
+    people.disabilities,
+    casework.services,
+    casework.components,
+    casework.identity_papers,
+    casework.terminations,
+    casework.aftercare,
+    centre_life.residents,
+    centre_life.absconding_and_incidents,
+    centre_life.activities,
+    centre_life.activity_kinds,
+    casework.emergencies,
+    casework.caseload,
+    casework.stage_days,
+    casework.groups,
+    casework.referrals,
+]
+
+
+def summary_figures(scope: Scope) -> dict:
+    delivered = casework.delivered_in(scope)
+    money = delivered.aggregate(n=Count("id"), total=Sum("amount"))
+    return {
+        "clients_served": scope.served.aggregate(n=Count("client", distinct=True))["n"],
+        "admissions": scope.cases.filter(
+            opened_at__gte=scope.start, opened_at__lt=scope.end
+        ).count(),
+        "terminations": casework.terminations_in(scope).count(),
+        "services": money["n"],
+        "amount": money["total"] or 0,
+    }
+
+
+def summary_labels() -> dict:
+    return {
+        "clients_served": _("People served"),
+        "admissions": _("New admissions"),
+        "terminations": _("Terminations"),
+        "services": _("Services delivered"),
+        "amount": _("Assistance given (Rp)"),
+    }
+
+
+def summary_for(*, centre, period: Period) -> dict:
+    """The summary figures alone (the dashboard compares two periods with them)."""
+    return summary_figures(Scope.of(centre, period))
+
+
+def build_report(*, centre, period: Period) -> Report:
+    """Every table for `centre` (None: every centre) over `period`."""
+    scope = Scope.of(centre, period)
+    figures = summary_figures(scope)
+    labels = summary_labels()
+    return Report(
+        period=period,
+        centre=centre,
+        centre_name=centre.name if centre else _("All centres"),
+        totals=[(labels[key], value) for key, value in figures.items()],
+        tables=[build(scope) for build in BUILDERS],
+        figures=figures,
+    )
+
+
+def build_monthly_report(*, centre, month: date, kind: str = MONTH) -> Report:
+    return build_report(centre=centre, period=Period.of(kind, month))

@@ -1,0 +1,96 @@
+"""The shapes every table builder shares: the scope it counts over and the table it
+returns."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Q, QuerySet
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+
+from casework.models import Case
+from clients.models import Client, ProcessingRestriction
+from reports.monthly.period import Period
+from sentra.models import Centre
+
+# What a table counts, so readers (and the totals test) know what its total means.
+PEOPLE = "people"  # each person served in the period once: the total is the people served
+RECIPIENTS = "recipients"  # people who received something in the period, each once
+CASES = "cases"
+SERVICES = "services"
+FIGURES = "figures"  # a list of separate measures: no total
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    sheet: str  # the spreadsheet tab, at most 31 characters
+    columns: list[str]
+    rows: list[list] = field(default_factory=list)
+    counts: str = PEOPLE
+    total: list | None = None  # the total row, when the table has one
+    note: str = ""
+    money: tuple[int, ...] = ()  # indexes of columns in rupiah
+    decimals: tuple[int, ...] = ()  # indexes of columns with one decimal
+
+    def __post_init__(self):
+        # Labels are shared with model fields ("komponen ATENSI"); a heading starts upper case.
+        self.columns = [capfirst(str(column)) for column in self.columns]
+        self.sheet = capfirst(self.sheet)[:31]
+
+
+@dataclass
+class Report:
+    period: Period
+    centre: Centre | None  # None: every centre
+    centre_name: str
+    totals: list[tuple[str, object]]  # (label, value) for the summary
+    tables: list[Table]
+    figures: dict = field(default_factory=dict)  # the same totals by key, for code
+
+    @property
+    def month(self) -> date:
+        return self.period.first
+
+    def table(self, key: str) -> Table:
+        return next(t for t in self.tables if t.key == key)
+
+
+@dataclass
+class Scope:
+    """What every builder counts over: one centre (or all) and one period."""
+
+    centre: Centre | None
+    period: Period
+    start: datetime
+    end: datetime
+    cases: QuerySet  # the centre's cases
+    served: QuerySet  # cases open at some moment of the period
+    clients: QuerySet  # the people of those cases
+
+    @classmethod
+    def of(cls, centre, period: Period) -> "Scope":
+        start, end = period.bounds(centre.time_zone if centre else "Asia/Jakarta")
+        cases = Case.objects.all() if centre is None else Case.objects.filter(centre=centre)
+        # UU PDP: a client who restricted or objected to processing is not used in exports.
+        cases = cases.exclude(
+            client__in=ProcessingRestriction.objects.in_force().values("client_id")
+        )
+        served = cases.filter(opened_at__lt=end).filter(
+            Q(closed_at__isnull=True) | Q(closed_at__gte=start)
+        )
+        clients = Client.objects.filter(pk__in=served.values("client_id"))
+        return cls(centre, period, start, end, cases, served, clients)
+
+
+def name_field(prefix: str = "") -> str:
+    """The reference list's name column in the active language."""
+    english = (get_language() or "id").startswith("en")
+    return f"{prefix}name_en" if english else f"{prefix}name_id"
+
+
+def with_total(rows: list[list], label: str, numeric_from: int = 1, width: int = 2) -> list:
+    """A total row of `width` cells summing every column from `numeric_from` on."""
+    sums = [sum(row[i] or 0 for row in rows) for i in range(numeric_from, width)]
+    return [label] + [""] * (numeric_from - 1) + sums

@@ -1,0 +1,351 @@
+"""Tables about cases and services: admissions, terminations, services per component,
+papers obtained, emergencies, caseload, stages, groups, referrals, aftercare. Each is one
+or two SQL aggregations over the report's scope."""
+
+from datetime import datetime, timedelta
+
+from django.db import connection
+from django.db.models import Count, F, Q, Sum
+from django.utils.translation import gettext as _
+
+from casework.models import FollowUp, GroupSession, Referral, ServiceRecord, StageMove, Termination
+from casework.models.cases import AccessRoute
+from casework.models.plans import Component
+from casework.models.stages import STAGE_ORDER, Stage
+from clients import identity
+from clients.models import ClientDocument
+from reports.monthly.base import (
+    CASES,
+    FIGURES,
+    RECIPIENTS,
+    SERVICES,
+    Scope,
+    Table,
+    name_field,
+    with_total,
+)
+
+
+def _choice_rows(counts: dict, choices) -> list[list]:
+    """One row per choice, in the order of the choices, zeros included."""
+    return [[str(label), counts.get(code, 0)] for code, label in choices]
+
+
+def admissions(scope: Scope) -> Table:
+    counts = dict(
+        scope.cases.filter(opened_at__gte=scope.start, opened_at__lt=scope.end)
+        .values_list("access_route")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    rows = _choice_rows(counts, AccessRoute.choices)
+    return Table(
+        "admissions",
+        _("New admissions by access route"),
+        _("Admissions"),
+        [_("Access route"), _("Cases")],
+        rows,
+        counts=CASES,
+        total=with_total(rows, _("Total")),
+    )
+
+
+def terminations_in(scope: Scope):
+    return Termination.objects.filter(
+        case__in=scope.cases,
+        review__status="approved",
+        case__closed_at__gte=scope.start,
+        case__closed_at__lt=scope.end,
+    )
+
+
+def terminations(scope: Scope) -> Table:
+    """Closures by reason and where the person went: the partner institution, else the
+    destination region, else 'not recorded'."""
+    reasons = dict(Termination.Reason.choices)
+    order = list(Termination.Reason.values)
+    rows: dict[tuple, int] = {}
+    for reason, partner, region in terminations_in(scope).values_list(
+        "reason", "destination_partner__name", "destination_region"
+    ):
+        where = partner or identity.region_name(region) or _("Not recorded")
+        key = (
+            order.index(reason) if reason in order else len(order),
+            str(reasons.get(reason, "")),
+            where,
+        )
+        rows[key] = rows.get(key, 0) + 1
+    table_rows = [[label, where, n] for (_i, label, where), n in sorted(rows.items())]
+    return Table(
+        "terminations",
+        _("Terminations by reason and destination"),
+        _("Terminations"),
+        [_("Reason"), _("Destination"), _("Cases")],
+        table_rows,
+        counts=CASES,
+        total=with_total(table_rows, _("Total"), numeric_from=2, width=3),
+    )
+
+
+def delivered_in(scope: Scope):
+    return ServiceRecord.objects.filter(
+        case__in=scope.cases,
+        delivered_on__gte=scope.period.first,
+        delivered_on__lt=scope.period.end,
+    )
+
+
+def services(scope: Scope) -> Table:
+    """Services delivered (each delivery once), by component in ATENSI order."""
+    components = dict(Component.choices)
+    order = list(Component.values)
+    name = name_field("service_type__")
+    found = (
+        delivered_in(scope)
+        .values("service_type__component", name)
+        .annotate(n=Count("id"), people=Count("case__client", distinct=True), amount=Sum("amount"))
+        .order_by()
+    )
+    rows = [
+        [
+            str(components.get(r["service_type__component"], "")),
+            r[name],
+            r["n"],
+            r["people"],
+            r["amount"] or 0,
+        ]
+        for r in sorted(found, key=lambda r: (order.index(r["service_type__component"]), r[name]))
+    ]
+    total = with_total(rows, _("Total"), numeric_from=2, width=5)
+    # A person who had two services is one person: the people total is counted, not summed.
+    total[3] = delivered_in(scope).values("case__client").distinct().count()
+    return Table(
+        "services",
+        _("Services delivered by component and type"),
+        _("Services"),
+        [_("Component"), _("Service"), _("Times"), _("People"), _("Amount (Rp)")],
+        rows,
+        counts=SERVICES,
+        total=total,
+        note=_(
+            "Times count each service delivered; a person is counted once per row and once "
+            "in the total."
+        ),
+        money=(4,),
+    )
+
+
+def components(scope: Scope) -> Table:
+    """People who received at least one service of each component."""
+    counts = dict(
+        delivered_in(scope)
+        .values_list("service_type__component")
+        .annotate(n=Count("case__client", distinct=True))
+        .order_by()
+    )
+    rows = _choice_rows(counts, Component.choices)
+    return Table(
+        "components",
+        _("People who received services, by ATENSI component"),
+        _("People per component"),
+        [_("ATENSI component"), _("People")],
+        rows,
+        counts=RECIPIENTS,
+        total=[
+            _("Total people who received services"),
+            delivered_in(scope).values("case__client").distinct().count(),
+        ],
+        note=_(
+            "A person served under several components is counted in each and once in the total."
+        ),
+    )
+
+
+PAPERS = [ClientDocument.Kind.KTP, ClientDocument.Kind.KK, ClientDocument.Kind.BIRTH_CERTIFICATE]
+
+
+def identity_papers(scope: Scope) -> Table:
+    """KTP, KK and birth certificates obtained (filed) during the period for people served."""
+    found: dict[str, tuple[int, int]] = {
+        row["kind"]: (row["n"], row["people"])
+        for row in ClientDocument.objects.filter(
+            client__in=scope.clients,
+            kind__in=PAPERS,
+            is_archived=False,
+            uploaded_at__gte=scope.start,
+            uploaded_at__lt=scope.end,
+        )
+        .values("kind")
+        .annotate(n=Count("id"), people=Count("client", distinct=True))
+        .order_by()
+    }
+    rows = [[str(kind.label), *found.get(kind, (0, 0))] for kind in PAPERS]
+    return Table(
+        "papers",
+        _("Identity documents obtained during the period"),
+        _("Identity documents"),
+        [_("Document"), _("Documents"), _("People")],
+        rows,
+        counts=FIGURES,
+    )
+
+
+def emergencies(scope: Scope) -> Table:
+    figures = scope.cases.filter(
+        opened_at__gte=scope.start, opened_at__lt=scope.end, is_emergency=True
+    ).aggregate(
+        total=Count("id"),
+        on_time=Count("id", filter=Q(first_response_at__lte=F("response_due_at"))),
+        late=Count("id", filter=Q(first_response_at__gt=F("response_due_at"))),
+        awaiting=Count("id", filter=Q(first_response_at__isnull=True)),
+    )
+    return Table(
+        "emergencies",
+        _("Emergency responses"),
+        _("Emergencies"),
+        [_("Measure"), _("Cases")],
+        [
+            [_("Emergency cases opened"), figures["total"]],
+            [_("First response on time"), figures["on_time"]],
+            [_("First response late"), figures["late"]],
+            [_("Still awaiting a response"), figures["awaiting"]],
+        ],
+        counts=FIGURES,
+    )
+
+
+def caseload(scope: Scope) -> Table:
+    rows = [
+        [r["primary_worker__full_name"], r["n"]]
+        for r in scope.served.values("primary_worker__full_name")
+        .annotate(n=Count("id"))
+        .order_by("primary_worker__full_name")
+    ]
+    return Table(
+        "caseload",
+        _("Caseload per social worker"),
+        _("Caseload"),
+        [_("Social worker"), _("Cases")],
+        rows,
+        counts=CASES,
+        total=with_total(rows, _("Total")),
+    )
+
+
+def stage_days(scope: Scope) -> Table:
+    durations = dict(_stage_durations(scope.cases, scope.start, scope.end))
+    labels = dict(Stage.choices)
+    rows = [
+        [str(labels[stage]), round(durations[stage].total_seconds() / 86400, 1)]
+        for stage in STAGE_ORDER
+        if stage in durations
+    ]
+    return Table(
+        "stage_days",
+        _("Average days per stage (stages left in the period)"),
+        _("Days per stage"),
+        [_("Stage"), _("Days")],
+        rows,
+        counts=FIGURES,
+        decimals=(1,),
+    )
+
+
+def groups(scope: Scope) -> Table:
+    sessions = GroupSession.objects.filter(
+        held_on__gte=scope.period.first, held_on__lt=scope.period.end
+    )
+    if scope.centre is not None:
+        sessions = sessions.filter(group__centre=scope.centre)
+    figures = sessions.aggregate(sessions=Count("id", distinct=True), attendance=Count("attendees"))
+    return Table(
+        "groups",
+        _("Group sessions and attendance"),
+        _("Group sessions"),
+        [_("Measure"), _("Count")],
+        [[_("Sessions"), figures["sessions"]], [_("Attendances"), figures["attendance"]]],
+        counts=FIGURES,
+    )
+
+
+def referrals(scope: Scope) -> Table:
+    counts = dict(
+        Referral.objects.filter(
+            case__in=scope.cases, created_at__gte=scope.start, created_at__lt=scope.end
+        )
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    rows = _choice_rows(counts, Referral.Status.choices)
+    return Table(
+        "referrals",
+        _("Referrals made in the period, by status"),
+        _("Referrals"),
+        [_("Status"), _("Referrals")],
+        rows,
+        counts=CASES,
+        total=with_total(rows, _("Total")),
+    )
+
+
+def aftercare(scope: Scope) -> Table:
+    """Aftercare contacts: planned in the period, done (by visit or phone), still overdue."""
+    follow_ups = FollowUp.objects.filter(case__in=scope.cases)
+    first, end = scope.period.first, scope.period.end
+    figures = follow_ups.aggregate(
+        planned=Count("id", filter=Q(due_on__gte=first, due_on__lt=end)),
+        visits=Count("id", filter=Q(done_on__gte=first, done_on__lt=end, mode=FollowUp.Mode.VISIT)),
+        calls=Count("id", filter=Q(done_on__gte=first, done_on__lt=end, mode=FollowUp.Mode.PHONE)),
+        overdue=Count("id", filter=Q(due_on__lt=end, done_on__isnull=True)),
+        people=Count("case__client", distinct=True, filter=Q(done_on__gte=first, done_on__lt=end)),
+    )
+    return Table(
+        "aftercare",
+        _("Aftercare (bimbingan lanjut) results"),
+        _("Aftercare"),
+        [_("Measure"), _("Count")],
+        [
+            [_("Contacts planned in the period"), figures["planned"]],
+            [_("Contacts done by visit"), figures["visits"]],
+            [_("Contacts done by phone"), figures["calls"]],
+            [_("People reached after their case closed"), figures["people"]],
+            [_("Contacts overdue at the end of the period"), figures["overdue"]],
+        ],
+        counts=FIGURES,
+    )
+
+
+def _stage_durations(cases, start: datetime, end: datetime) -> list[tuple[str, timedelta]]:
+    """Average time spent in each stage, over the stages left in [start, end).
+
+    A stage is left at the case's next move. Only cases with a move in the period can have
+    left a stage in it, so the window (`LEAD` over each such case's moves) reads those
+    cases' few moves through the (moved_at) and (case, moved_at) indexes, never the
+    whole history."""
+    case_ids, case_params = cases.values("id").query.sql_with_params()
+    postgres = connection.vendor == "postgresql"
+    spent = "left_at - moved_at" if postgres else "julianday(left_at) - julianday(moved_at)"
+    table = StageMove._meta.db_table
+    # Only table names and the ORM's own compiled filter are formatted in; values are params.
+    sql = f"""
+        SELECT to_stage, AVG({spent}) FROM (
+            SELECT m.to_stage, m.moved_at,
+                   LEAD(m.moved_at) OVER (PARTITION BY m.case_id ORDER BY m.moved_at, m.id)
+                   AS left_at
+            FROM {table} m
+            WHERE m.case_id IN (
+                SELECT DISTINCT case_id FROM {table}
+                WHERE moved_at >= %s AND moved_at < %s AND case_id IN ({case_ids})
+            ) AND m.moved_at < %s
+        ) moves
+        WHERE left_at >= %s AND left_at < %s
+        GROUP BY to_stage
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [start, end, *case_params, end, start, end])
+        rows = cursor.fetchall()
+    if postgres:
+        return rows
+    # SQLite has no interval type: its average is a number of days.
+    return [(stage, timedelta(days=float(avg))) for stage, avg in rows]
