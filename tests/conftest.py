@@ -159,3 +159,7 @@ def consent_to_services(case_client, worker):
         given_by=Consent.GivenBy.CLIENT,
         recorded_by=worker,
     )
+
+
+# A redis-server of the test's own (the fault tests freeze and stop it).
+from tests.private_redis import private_redis  # noqa: E402, F401

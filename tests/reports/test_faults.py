@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from reports import services as report_services
 from reports.models import ReportRun
-from tests.private_redis import private_redis  # noqa: F401  (a fixture)
 
 THIS_MONTH = timezone.localdate().replace(day=1).strftime("%Y-%m")
 

@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from sentra import health
 from sentra.tasks import heartbeat_task
-from tests.private_redis import private_redis  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
 
