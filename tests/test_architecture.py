@@ -47,6 +47,8 @@ LAYERS: list[tuple[str, list[str]]] = [
             "sentra.middleware",
             "sentra.signals",
             "sentra.apps",
+            "sentra.health",  # /healthz's checks: the database and Redis, no records
+            "sentra.backups",  # pg_dump/pg_restore and the private files, no records
         ],
     ),
     (
