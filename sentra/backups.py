@@ -19,6 +19,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from django.conf import settings
@@ -110,7 +111,8 @@ def _tables(cursor) -> list[str]:
 
 
 def _storage_root() -> Path:
-    return Path(settings.STORAGES["default"]["OPTIONS"]["location"])
+    storages: dict[str, Any] = settings.STORAGES
+    return Path(storages["default"]["OPTIONS"]["location"])
 
 
 def create_backup(directory: Path) -> tuple[Path, dict]:
@@ -125,8 +127,11 @@ def create_backup(directory: Path) -> tuple[Path, dict]:
             server_major = conn.info.server_version // 10000
             if _client_major("pg_dump") < server_major:
                 raise BackupError(f"pg_dump is older than the server ({server_major}).")
-            conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            snapshot = conn.execute("SELECT pg_export_snapshot()").fetchone()[0]
+            # One snapshot for the counts and the dump (psycopg opens the transaction).
+            conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+            conn.read_only = True
+            exported = conn.execute("SELECT pg_export_snapshot()").fetchone()
+            snapshot = exported[0] if exported else ""
             with conn.cursor() as cursor:
                 counts = _count_rows(cursor, _tables(cursor))
             # The dump reads the very snapshot the rows were counted in.
@@ -138,7 +143,7 @@ def create_backup(directory: Path) -> tuple[Path, dict]:
                 capture_output=True,
             )
             conn.rollback()
-        manifest = {
+        manifest: dict[str, Any] = {
             "format": FORMAT,
             "created_at": datetime.now(UTC).isoformat(),
             "database": {
@@ -190,7 +195,7 @@ def _check_files(manifest: dict, root: Path, check: Check) -> None:
     ]
 
 
-def _admin(statement: sql.Composable) -> None:
+def _admin(statement: sql.Composed) -> None:
     with psycopg.connect(_conninfo("postgres"), autocommit=True) as conn:
         conn.execute(statement)
 
