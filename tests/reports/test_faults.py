@@ -86,8 +86,22 @@ def test_a_frozen_broker_costs_a_request_under_half_a_second(
     admin, centre, client_for, private_redis, monkeypatch, django_capture_on_commit_callbacks
 ):
     monkeypatch.setattr(report_services, "celery_app", app_for(private_redis.url))
+    publishes: list[float] = []  # the real publish, timed
+    real_publish = report_services.publish
+
+    def timed_publish(run_id):
+        started = time.monotonic()
+        try:
+            real_publish(run_id)
+        finally:
+            publishes.append(time.monotonic() - started)
+
+    monkeypatch.setattr(report_services, "publish", timed_publish)
     http = client_for(admin)
     http.get(reverse("reports:list"))  # warm up templates and the session
+    real_publish(0)  # and the Celery client (its first use loads kombu: not a broker wait)
+    redis.Redis.from_url(private_redis.url).flushdb()
+    publishes.clear()
     with private_redis.frozen():
         started = time.monotonic()
         assert report_services.enqueue(0) is False
@@ -99,7 +113,10 @@ def test_a_frozen_broker_costs_a_request_under_half_a_second(
             )
         request_seconds = time.monotonic() - started
     assert publish_seconds < 0.5, publish_seconds
-    assert request_seconds < 1.5, request_seconds  # includes rendering the page itself
+    assert len(publishes) == 2 and max(publishes) < 0.5, publishes
+    # The whole request (rendering included, on a shared machine) is far from the 3-9 s a
+    # frozen broker used to cost.
+    assert request_seconds < 2.5, request_seconds
     assert response.status_code == 302
     run = ReportRun.objects.get()
     # Still pending, with no dispatch on record: the sweeper's to send.
