@@ -71,6 +71,12 @@ class ReportRun(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(default=0)
     lease_until = models.DateTimeField(null=True, blank=True)
+    # When the bell was last rung (a message published) for this run: the sweeper rings
+    # again only once this is older than the lease, so an outage does not flood the queue.
+    dispatched_at = models.DateTimeField(null=True, blank=True)
+    # The same report for the same requester: at most one of them queued or running at a
+    # time, enforced by the partial unique constraint below (not by a read before insert).
+    dedupe_key = models.CharField(max_length=64, blank=True, default="")
     file = models.FileField(max_length=200, blank=True)
     filename = models.CharField(max_length=120, blank=True)
     checksum = models.CharField(max_length=64, blank=True)
@@ -83,6 +89,13 @@ class ReportRun(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dedupe_key"],
+                condition=models.Q(status__in=["pending", "running"]) & ~models.Q(dedupe_key=""),
+                name="one_open_run_per_report",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.public_id}"

@@ -2,6 +2,7 @@
 double clicks, killed workers and a broker that is down when the report is asked for."""
 
 import hashlib
+import json
 import logging
 import os
 from datetime import date, timedelta
@@ -10,7 +11,7 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
@@ -26,36 +27,50 @@ from sentra.celery import app as celery_app
 from sentra.models import Centre
 
 logger = logging.getLogger(__name__)
-DUPLICATE_WINDOW = timedelta(seconds=30)
+# A pending run nobody has rung the bell for (its publish failed) waits this long before
+# the sweeper sends it: the web request's own `on_commit` publish comes first.
+SWEEP_GRACE = timedelta(seconds=30)
 
 
 def lease_seconds() -> int:
     return settings.REPORT_LEASE_SECONDS
 
 
-@transaction.atomic
+def dedupe_key(*, kind: str, params: dict, by) -> str:
+    """The identity of "this report for this requester": one open run per key (a partial
+    unique constraint on the table), so a double click cannot make two."""
+    identity = {"kind": kind, "params": params, "by": by.pk if by is not None else None}
+    return hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
+
+
 def request_report(*, by, kind: str, params: dict, centre, request=None) -> ReportRun:
-    """Create the run first (the truth), then ring the bell after commit. A double click
-    within a few seconds returns the run already queued instead of a second one."""
-    recent = ReportRun.objects.filter(
-        kind=kind,
-        params=params,
-        requested_by=by,
-        status__in=["pending", "running"],
-        created_at__gte=timezone.now() - DUPLICATE_WINDOW,
-    ).first()
-    if recent:
-        return recent
-    run = ReportRun.objects.create(
-        kind=kind,
-        params=params,
-        requested_by=by,
-        centre=centre,
-        language=translation.get_language() or "id",
-    )
-    audit.record(audit.Action.CREATE, by=by, obj=run, request=request, centre=centre)
-    transaction.on_commit(lambda: enqueue(run.pk))
-    return run
+    """Create the run first (the truth), then ring the bell after commit. While the same
+    report for the same requester is queued or running, asking again returns that run:
+    the database constraint decides between two simultaneous requests."""
+    key = dedupe_key(kind=kind, params=params, by=by)
+    for _attempt in range(3):
+        with transaction.atomic():
+            open_run = ReportRun.objects.filter(
+                dedupe_key=key, status__in=[ReportRun.Status.PENDING, ReportRun.Status.RUNNING]
+            ).first()
+            if open_run is not None:
+                return open_run
+            try:
+                with transaction.atomic():  # a savepoint: the losing insert rolls back alone
+                    run = ReportRun.objects.create(
+                        kind=kind,
+                        params=params,
+                        requested_by=by,
+                        centre=centre,
+                        dedupe_key=key,
+                        language=translation.get_language() or "id",
+                    )
+            except IntegrityError:
+                continue  # another request inserted it first: read theirs on the next turn
+            audit.record(audit.Action.CREATE, by=by, obj=run, request=request, centre=centre)
+            transaction.on_commit(partial(enqueue, run.pk))
+            return run
+    raise RuntimeError(f"Could not queue {kind} {params}")  # pragma: no cover
 
 
 # Sent by name, as the settings route it (CELERY_TASK_ROUTES): the task module imports this
@@ -66,16 +81,42 @@ GENERATE_REPORT_TASK = "reports.tasks.generate_report_task"
 def enqueue(run_id: int) -> bool:
     """Ring the bell for `run_id`. Without a broker (the quick start) the report is rendered
     here and now; with one, a worker of the `reports` queue takes it. If the broker does not
-    answer, the run stays pending and the sweeper sends it again later."""
-    try:
-        if celery_app.conf.task_always_eager:
+    answer within PUBLISH_TIMEOUT_SECONDS, the run stays pending with no dispatch time and
+    the sweeper sends it later: a web request never waits on the broker."""
+    if celery_app.conf.task_always_eager:
+        try:
             execute(run_id)
-        else:
-            celery_app.send_task(GENERATE_REPORT_TASK, args=[run_id])
+            return True
+        except Exception:  # the run row holds the error; the request still succeeds
+            logger.warning("Report run %s failed in-process", run_id, exc_info=True)
+            return False
+    ReportRun.objects.filter(pk=run_id).update(dispatched_at=timezone.now())
+    try:
+        publish(run_id)
         return True
     except Exception:  # a broker outage must never fail the web request
-        logger.warning("Report run %s stays queued", run_id, exc_info=True)
+        logger.warning("Report run %s stays queued: the broker did not answer", run_id)
+        ReportRun.objects.filter(pk=run_id).update(dispatched_at=None)
         return False
+
+
+def publish(run_id: int) -> None:
+    """One attempt on a fresh connection with short timeouts and no retries: the worker's
+    own broker settings (CELERY_BROKER_TRANSPORT_OPTIONS) stay generous, publishing does
+    not. The sweeper is the retry."""
+    timeout = settings.PUBLISH_TIMEOUT_SECONDS
+    with celery_app.connection_for_write(
+        connect_timeout=timeout,
+        # max_retries=0: kombu would otherwise retry a refused connection for ~2 s.
+        transport_options={
+            "socket_timeout": timeout,
+            "socket_connect_timeout": timeout,
+            "max_retries": 0,
+        },
+    ) as connection:
+        celery_app.send_task(
+            GENERATE_REPORT_TASK, args=[run_id], connection=connection, retry=False
+        )
 
 
 def claim(run_id: int) -> ReportRun | None:
@@ -193,16 +234,26 @@ def _store(run: ReportRun, content: bytes, filename: str) -> None:
 
 
 def sweep() -> int:
-    """Re-queue runs whose message was lost (pending for a while) or whose worker died
-    (lease expired). Called periodically by Celery beat."""
+    """Re-send runs whose message was lost (pending, never or long ago dispatched) or whose
+    worker died (lease expired). Called periodically by Celery beat. A run is re-sent only
+    when its last dispatch is older than the lease, however long the workers are away: the
+    queue holds at most one message per run per lease, not one per sweep."""
     now = timezone.now()
-    stale = ReportRun.objects.filter(attempts__lt=ReportRun.MAX_ATTEMPTS).filter(
-        Q(status=ReportRun.Status.PENDING, created_at__lt=now - timedelta(seconds=30))
-        | Q(status=ReportRun.Status.RUNNING, lease_until__lt=now)
+    lease_ago = now - timedelta(seconds=lease_seconds())
+    not_recently_sent = Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=lease_ago)
+    stale = (
+        ReportRun.objects.filter(attempts__lt=ReportRun.MAX_ATTEMPTS)
+        .filter(
+            Q(status=ReportRun.Status.PENDING, created_at__lt=now - SWEEP_GRACE)
+            | Q(status=ReportRun.Status.RUNNING, lease_until__lt=now)
+        )
+        .filter(not_recently_sent)
     )
     requeued = 0
     for run_id in stale.values_list("pk", flat=True):
-        requeued += enqueue(run_id)
+        # Claim the dispatch with one conditional UPDATE: two sweepers never both send.
+        if ReportRun.objects.filter(not_recently_sent, pk=run_id).update(dispatched_at=now):
+            requeued += _send_swept(run_id)
     ReportRun.objects.filter(
         status=ReportRun.Status.RUNNING, lease_until__lt=now, attempts__gte=ReportRun.MAX_ATTEMPTS
     ).update(
@@ -211,6 +262,18 @@ def sweep() -> int:
         finished_at=now,
     )
     return requeued
+
+
+def _send_swept(run_id: int) -> bool:
+    if celery_app.conf.task_always_eager:
+        return enqueue(run_id)
+    try:
+        publish(run_id)
+        return True
+    except Exception:
+        logger.warning("Report run %s: the broker still does not answer", run_id)
+        ReportRun.objects.filter(pk=run_id).update(dispatched_at=None)
+        return False
 
 
 def request_previous_month_reports() -> int:
@@ -223,9 +286,15 @@ def request_previous_month_reports() -> int:
             params = {"centre": centre.pk, "month": month}
             if ReportRun.objects.filter(kind=kind, params=params, requested_by=None).exists():
                 continue
-            with transaction.atomic():
-                run = ReportRun.objects.create(kind=kind, params=params, centre=centre)
-                transaction.on_commit(partial(enqueue, run.pk))
+            key = dedupe_key(kind=kind, params=params, by=None)
+            try:
+                with transaction.atomic():
+                    run = ReportRun.objects.create(
+                        kind=kind, params=params, centre=centre, dedupe_key=key
+                    )
+                    transaction.on_commit(partial(enqueue, run.pk))
+            except IntegrityError:
+                continue  # a second beat instance queued it a moment ago
             created += 1
     return created
 

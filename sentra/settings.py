@@ -111,6 +111,9 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A kept connection is checked before each request reuses it: after a PostgreSQL restart
+# the first request reconnects instead of failing with a 500.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = DATABASES["default"]["CONN_MAX_AGE"] != 0
 DATABASES["default"].setdefault("TEST", {})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
@@ -119,6 +122,10 @@ if IS_POSTGRES:
     # whose threshold is a setting of the session (clients/services.py: search_clients).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         "-c pg_trgm.word_similarity_threshold=0.4"
+    )
+    # A database host that does not answer fails the request in seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
     )
 
 # --- Auth, sessions, lockout ------------------------------------------------------------
@@ -281,11 +288,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 1,
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
+# A web request publishes once, on its own connection, with these timeouts and no retry
+# (reports.services.publish): a slow or frozen Redis costs a request at most this long.
+PUBLISH_TIMEOUT_SECONDS = env.float("PUBLISH_TIMEOUT_SECONDS", default=0.3)
 # PDFs are heavy: they have their own queue so light tasks never wait behind them.
 CELERY_TASK_ROUTES = {"reports.tasks.generate_report_task": {"queue": "reports"}}
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_BEAT_SCHEDULE = {
     "sweep-report-runs": {"task": "reports.tasks.sweep_report_runs_task", "schedule": 60.0},
+    # /healthz shows how long ago this last ran: beat, broker and a worker all alive.
+    "scheduler-heartbeat": {"task": "sentra.tasks.heartbeat_task", "schedule": 30.0},
     "monthly-reports": {
         "task": "reports.tasks.monthly_reports_task",
         # Every hour of the first three days of the month: idempotent, so a missed run

@@ -1,10 +1,8 @@
 from datetime import datetime, time
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,8 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sentra import access, services
-from sentra.celery import app as celery_app
+from sentra import access, health, services
 from sentra.forms import (
     AuditFilterForm,
     CentreSettingsForm,
@@ -30,29 +27,9 @@ from sentra.versioning import EditConflict
 @never_cache
 @require_GET
 def healthz(request):
-    """200 while the database answers; a broker that does not answer is only 'degraded'."""
-    state = {"database": "ok", "broker": "in-process"}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:
-        state["database"] = "down"
-    if settings.CELERY_BROKER_URL:
-        state["broker"] = _broker_state()
-    healthy = state["database"] == "ok"
-    state["status"] = "ok" if healthy and state["broker"] != "down" else "degraded"
-    if not healthy:
-        state["status"] = "down"
-    return JsonResponse(state, status=200 if healthy else 503)
-
-
-def _broker_state() -> str:
-    try:
-        with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
-            conn.ensure_connection(max_retries=0, timeout=2)
-        return "ok"
-    except Exception:
-        return "down"
+    """Database, broker and scheduler, each with a short timeout (see sentra.health)."""
+    state, status = health.health()
+    return JsonResponse(state, status=status)
 
 
 # --- Staff management (centre admins) -------------------------------------------------------

@@ -167,3 +167,7 @@ def _mfa_off_unless_asked(request, settings):
     admins; the cast signs in with force_login. Tests of MFA itself are marked `mfa`."""
     if not request.node.get_closest_marker("mfa"):
         settings.MFA_REQUIRED = False
+
+
+# A redis-server of the test's own (the fault tests freeze and stop it).
+from tests.private_redis import private_redis  # noqa: E402, F401

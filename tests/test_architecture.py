@@ -54,6 +54,8 @@ LAYERS: list[tuple[str, list[str]]] = [
             "sentra.signals",
             "sentra.apps",
             "sentra.charts",
+            "sentra.health",  # /healthz's checks: the database and Redis, no records
+            "sentra.backups",  # pg_dump/pg_restore and the private files, no records
         ],
     ),
     (

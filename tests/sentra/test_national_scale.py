@@ -126,7 +126,10 @@ def test_stage_days_average_the_stages_left_in_the_month(centre, worker, supervi
     moved(second, "engagement", month + timedelta(days=7))  # left access after 6 days
     moved(second, "assessment", month + timedelta(days=40))  # left in June: not counted
     report = build_monthly_report(centre=centre, month=month.date())
-    assert report.table("stage_days").rows == [["Access facilitation", 9.0], ["Initial approach and agreement", 4.0]]
+    assert report.table("stage_days").rows == [
+        ["Access facilitation", 9.0],
+        ["Initial approach and agreement", 4.0],
+    ]
 
 
 def test_worker_client_list_queries_do_not_grow(

@@ -129,7 +129,12 @@ def test_healthz_is_degraded_but_200_when_broker_is_down(client, settings):
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "broker": "down", "status": "degraded"}
+    assert response.json() == {
+        "database": "ok",
+        "broker": "down",
+        "scheduler": "unknown",
+        "status": "degraded",
+    }
 
 
 def production_setting(*names, **extra_env):
