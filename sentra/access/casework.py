@@ -121,9 +121,7 @@ def can_run_group(user, group: Group) -> bool:
 
 
 def get_referral_for_user(user, public_id) -> Referral:
-    return get_or_404(
-        Referral.objects.visible_to(user).select_related("case"), public_id=public_id
-    )
+    return get_or_404(Referral.objects.visible_to(user).select_related("case"), public_id=public_id)
 
 
 def can_override_referral_consent(user) -> bool:
@@ -132,9 +130,7 @@ def can_override_referral_consent(user) -> bool:
 
 
 def get_follow_up_for_user(user, public_id) -> FollowUp:
-    return get_or_404(
-        FollowUp.objects.visible_to(user).select_related("case"), public_id=public_id
-    )
+    return get_or_404(FollowUp.objects.visible_to(user).select_related("case"), public_id=public_id)
 
 
 def get_partner_for_user(user, public_id) -> Partner:

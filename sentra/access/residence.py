@@ -40,9 +40,7 @@ def get_building_for_user(user, public_id) -> Building:
 
 
 def get_room_for_user(user, public_id) -> Room:
-    return get_or_404(
-        Room.objects.visible_to(user).select_related("building"), public_id=public_id
-    )
+    return get_or_404(Room.objects.visible_to(user).select_related("building"), public_id=public_id)
 
 
 def get_bed_for_user(user, public_id) -> Bed:
