@@ -11,7 +11,6 @@ from django.db import transaction
 
 from clients import services
 from clients.models import (
-    AtensiCluster,
     Client,
     Consent,
     DisabilityType,
@@ -89,22 +88,24 @@ FAMILY = [
 ]
 NICKNAMES = ["Udin", "Ucok", "Butet", "Ijah", "Gondrong", "Item", "Acil", "Nenek Ani", "Mbah"]
 
-# (category code, clusters, age range, share of the demo registry)
+# (main category code, other category codes, age range, share of the demo registry); the
+# clusters follow from the categories through the ministry's mapping.
 PROFILES = [
-    ("anak_terlantar", ["children"], (6, 16), 8),
-    ("anak_jalanan", ["children"], (9, 17), 6),
-    ("anak_korban_kekerasan", ["children"], (5, 17), 5),
-    ("anak_disabilitas", ["children", "disability"], (4, 15), 4),
-    ("abh", ["children"], (14, 17), 3),
-    ("lansia_terlantar", ["elderly"], (62, 85), 8),
-    ("penyandang_disabilitas", ["disability"], (20, 55), 6),
-    ("gelandangan", ["other_ppks"], (25, 60), 6),
-    ("pengemis", ["other_ppks"], (30, 70), 3),
-    ("korban_trafficking", ["other_ppks"], (17, 30), 4),
-    ("korban_kekerasan", ["other_ppks"], (20, 45), 3),
-    ("korban_napza", ["other_ppks"], (18, 35), 2),
-    ("korban_bencana_alam", ["disaster_emergency"], (8, 70), 2),
+    ("anak_terlantar", [], (6, 16), 8),
+    ("anak_jalanan", [], (9, 17), 6),
+    ("anak_korban_kekerasan", [], (5, 17), 5),
+    ("anak_disabilitas", ["anak_korban_kekerasan"], (4, 15), 4),
+    ("abh", [], (14, 17), 3),
+    ("lansia_terlantar", [], (62, 85), 8),
+    ("penyandang_disabilitas", [], (20, 55), 6),
+    ("gelandangan", ["pengemis"], (25, 60), 6),
+    ("pengemis", [], (30, 70), 3),
+    ("korban_trafficking", ["pmbs"], (17, 30), 4),
+    ("korban_kekerasan", [], (20, 45), 3),
+    ("korban_napza", [], (18, 35), 2),
+    ("korban_bencana_alam", [], (8, 70), 2),
 ]
+WITH_DISABILITY = ("anak_disabilitas", "penyandang_disabilitas")
 
 STREETS = ["Sudirman", "Gatot Subroto", "Kapten Pattimura", "Hayam Wuruk"]
 JAMBI_VILLAGES = ["1571011012", "1571011002", "1571021001", "1571031003", "1504011001"]
@@ -127,14 +128,13 @@ def seed_clients(centre: Centre, workers: list[User], count: int, seed: int) -> 
     if Client.objects.filter(centre=centre).exists():
         return 0
     rng = random.Random(seed)
-    clusters = {c.code: c for c in AtensiCluster.objects.filter(centre=None)}
     categories = {c.code: c for c in PPKSCategory.objects.filter(centre=None)}
     disabilities = list(DisabilityType.objects.filter(centre=None))
     profiles = [p for p in PROFILES for _ in range(p[3])]
     today = date.today()
     created: list[Client] = []
     for index in range(count):
-        code, cluster_codes, (low, high), _share = profiles[index % len(profiles)]
+        code, other_codes, (low, high), _share = profiles[index % len(profiles)]
         sex = "P" if code == "korban_trafficking" or rng.random() < 0.45 else "L"
         given = rng.choice(WOMEN if sex == "P" else MEN)
         name = f"{given} {rng.choice(FAMILY)}" if rng.random() < 0.85 else given
@@ -176,8 +176,8 @@ def seed_clients(centre: Centre, workers: list[User], count: int, seed: int) -> 
             by=worker,
             centre=centre,
             data=data,
-            clusters=[clusters[c] for c in cluster_codes],
-            disability_types=[rng.choice(disabilities)] if "disability" in cluster_codes else [],
+            other_categories=[categories[c] for c in other_codes],
+            disability_types=[rng.choice(disabilities)] if code in WITH_DISABILITY else [],
         )
         _add_family_and_consent(rng, client, worker, registered_on)
         created.append(client)

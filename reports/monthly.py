@@ -137,12 +137,8 @@ def build_monthly_report(*, centre, month: date) -> MonthlyReport:
             "clusters",
             _("Clients served by ATENSI cluster"),
             [_("ATENSI cluster"), _("Clients")],
-            [
-                [row["clusters__name_id"] or "—", row["n"]]
-                for row in clients.values("clusters__name_id")
-                .annotate(n=Count("id", distinct=True))
-                .order_by("clusters__name_id")
-            ],
+            # A person counts once in each cluster their categories give.
+            [[cluster.name_id, n] for cluster, n in clients.people_by_cluster()],
         )
     )
     tables.append(

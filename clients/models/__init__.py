@@ -2,7 +2,13 @@
 
 from clients.models.family import FamilyMember, FamilyTracingAttempt
 from clients.models.papers import ClientDocument, Consent
-from clients.models.reference import AtensiCluster, DisabilityType, PPKSCategory, ReferenceItem
+from clients.models.reference import (
+    AtensiCluster,
+    ClusterMapping,
+    DisabilityType,
+    PPKSCategory,
+    ReferenceItem,
+)
 from clients.models.registry import (
     Citizenship,
     Client,
@@ -18,6 +24,7 @@ __all__ = [
     "Citizenship",
     "Client",
     "ClientDocument",
+    "ClusterMapping",
     "Consent",
     "DisabilityType",
     "Education",
