@@ -11,6 +11,7 @@ from django.db import transaction
 
 from clients import services
 from clients.models import (
+    AssistanceReceived,
     Client,
     Consent,
     DisabilityType,
@@ -18,6 +19,7 @@ from clients.models import (
     PPKSCategory,
     TracingStatus,
 )
+from clients.models.cover import CareClass, HealthScheme, RegisterStatus
 from sentra.models import Centre, User
 
 MEN = [
@@ -131,6 +133,7 @@ def seed_clients(centre: Centre, workers: list[User], count: int, seed: int) -> 
     categories = {c.code: c for c in PPKSCategory.objects.filter(centre=None)}
     disabilities = list(DisabilityType.objects.filter(centre=None))
     profiles = [p for p in PROFILES for _ in range(p[3])]
+    national_rng = random.Random(seed + 17)  # its own stream: the registry stays as it was
     today = date.today()
     created: list[Client] = []
     for index in range(count):
@@ -180,9 +183,44 @@ def seed_clients(centre: Centre, workers: list[User], count: int, seed: int) -> 
             disability_types=[rng.choice(disabilities)] if code in WITH_DISABILITY else [],
         )
         _add_family_and_consent(rng, client, worker, registered_on)
+        _add_national_data(national_rng, client, worker)
         created.append(client)
     _add_near_duplicates(rng, centre, created, workers)
     return len(created)
+
+
+def _add_national_data(rng, client: Client, worker: User) -> None:
+    """DTKS/DTSEN and BPJS for people with papers (those without cannot be matched yet),
+    and some assistance received before they came."""
+    if not client.nik:
+        return
+    if rng.random() < 0.7:
+        client.register_status = rng.choice([RegisterStatus.DTKS, RegisterStatus.DTSEN])
+        client.register_number = (
+            f"{client.nik[:4]}-{rng.randint(2019, 2025)}-{rng.randint(1, 999999):06d}"
+        )
+        client.bpjs_scheme = rng.choice([HealthScheme.PBI_APBN, HealthScheme.PBI_APBD])
+        client.bpjs_number = f"000{rng.randint(0, 9999999999):010d}"
+        client.bpjs_class = CareClass.THIRD
+    else:
+        client.register_status = RegisterStatus.NOT_REGISTERED
+        client.bpjs_scheme = HealthScheme.NONE
+    client.save()
+    if client.register_status == RegisterStatus.NOT_REGISTERED:
+        return
+    year = rng.randint(2022, 2025)
+    programmes = [("pkh", 750000), ("bpnt", 200000)] + (
+        [("atensi_yapi", 300000)] if client.is_child or (client.age or 0) >= 60 else []
+    )
+    for programme, amount in rng.sample(programmes, rng.randint(1, len(programmes))):
+        AssistanceReceived.objects.create(
+            client=client,
+            programme=programme,
+            period_start=date(year, rng.choice([1, 4, 7]), 1),
+            period_end=date(year, 12, 31) if rng.random() < 0.5 else None,
+            amount=amount,
+            recorded_by=worker,
+        )
 
 
 def _add_family_and_consent(rng, client: Client, worker: User, registered_on: date) -> None:

@@ -1,6 +1,7 @@
 """The PPKS registry's records, one module per part (Django needs them all imported here)."""
 
 from clients.models.family import FamilyMember, FamilyTracingAttempt
+from clients.models.national import AssistanceReceived
 from clients.models.papers import ClientDocument, Consent
 from clients.models.reference import (
     AtensiCluster,
@@ -20,6 +21,7 @@ from clients.models.registry import (
 )
 
 __all__ = [
+    "AssistanceReceived",
     "AtensiCluster",
     "Citizenship",
     "Client",

@@ -9,6 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from clients.models.cover import (
+    BPJS_NUMBER,
+    REGISTER_NUMBER,
+    CareClass,
+    HealthScheme,
+    RegisterStatus,
+)
 from clients.models.reference import AtensiCluster, DisabilityType, PPKSCategory
 from sentra.models import Centre
 from sentra.scopes import in_centre, related_model, sees_whole_centre
@@ -203,6 +210,26 @@ class Client(Versioned):
         DisabilityType, verbose_name=_("disability types"), blank=True
     )
 
+    # National data (clients.models.national): register, health cover.
+    register_status = models.CharField(
+        _("DTKS/DTSEN status"),
+        max_length=20,
+        choices=RegisterStatus.choices,
+        default=RegisterStatus.UNKNOWN,
+    )
+    register_number = models.CharField(
+        _("DTKS/DTSEN number"), max_length=30, blank=True, validators=[REGISTER_NUMBER]
+    )
+    bpjs_scheme = models.CharField(
+        _("health cover"), max_length=20, choices=HealthScheme.choices, default=HealthScheme.UNKNOWN
+    )
+    bpjs_number = models.CharField(
+        _("BPJS Kesehatan number"), max_length=13, blank=True, validators=[BPJS_NUMBER]
+    )
+    bpjs_class = models.CharField(
+        _("care class"), max_length=1, blank=True, choices=CareClass.choices
+    )
+
     family_tracing_status = models.CharField(
         _("family tracing"),
         max_length=20,
@@ -273,6 +300,10 @@ class Client(Versioned):
             .distinct()
             .order_by("sort_order", "name_id")
         )
+
+    def listed_assistance(self):
+        """Assistance received, without entries removed from the list."""
+        return self.assistance.filter(is_archived=False)  # type: ignore[attr-defined]
 
     @property
     def has_identity_papers(self) -> bool:

@@ -131,6 +131,7 @@ def client_detail(request, public_id):
         "clusters": client.atensi_clusters(),
         "disability_types": client.disability_types.all(),
         "family": client.family.filter(is_archived=False),
+        "assistance": client.assistance.filter(is_archived=False),
         "tracing_attempts": client.tracing_attempts.select_related("recorded_by")[:20],
         "documents": documents,
         "photo": next((d for d in documents if d.kind == ClientDocument.Kind.PHOTO), None),
