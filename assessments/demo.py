@@ -67,6 +67,13 @@ def submit_demo_assessment(
         screening_rng = random.Random(case.pk)
         submit_demo_assessment(case, InstrumentKind.SCREENING, by, screening_rng, when=earlier)
     assessment = services.start_assessment(by=by, case=case, instrument=instrument)
+    first = Instrument.objects.filter(code=instrument.code).order_by("version").first()
+    if first is not None and first.pk != instrument.pk:
+        # Draw from the demo's stream as version 1 did, so the rest of the demo stays as it
+        # was; the later version's answers come from their own stream.
+        for question in schema.questions(first.definition):
+            _answer(question, rng, level)
+        rng = random.Random(case.pk * 100 + instrument.version)
     services.save_answers(
         by=by,
         assessment=assessment,

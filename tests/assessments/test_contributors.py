@@ -25,6 +25,7 @@ def test_a_psychologist_and_a_nurse_are_credited_with_their_sections(
         sections=["psychological"],
     )
     assert http.post(url, data).status_code == 302
+    data = form_data(read_page(http, url), "name")  # a fresh submission key
     data.update(name="Ns. Rina Sitompul", profession="nurse", role="", sections=["medical"])
     assert http.post(url, data).status_code == 302
     psychologist, nurse = Contributor.objects.order_by("id")
