@@ -43,22 +43,67 @@ def demo_answers(definition: dict, rng: random.Random, level: int | None = None)
 
 
 def submit_demo_assessment(
-    case, kind: str, by, rng: random.Random, level: int | None = None, when=None
+    case,
+    kind: str,
+    by,
+    rng: random.Random,
+    level: int | None = None,
+    when=None,
+    demo_extras: bool = True,
 ) -> Assessment | None:
+    """Submit an assessment answered from the definition (and, for the demo, the screening
+    before a comprehensive assessment and, on every other case, its contributors)."""
     instrument = Instrument.objects.published().filter(kind=kind).order_by("-version").first()
     if instrument is None:
         return None
+    if (
+        demo_extras
+        and kind == InstrumentKind.COMPREHENSIVE
+        and not case.assessments.filter(instrument__kind=InstrumentKind.SCREENING).exists()
+    ):
+        # The engagement's initial screening comes first; its own random stream keeps the
+        # rest of the demo as it was.
+        earlier = when - timedelta(days=1) if when is not None else None
+        screening_rng = random.Random(case.pk)
+        submit_demo_assessment(case, InstrumentKind.SCREENING, by, screening_rng, when=earlier)
     assessment = services.start_assessment(by=by, case=case, instrument=instrument)
+    first = Instrument.objects.filter(code=instrument.code).order_by("version").first()
+    if first is not None and first.pk != instrument.pk:
+        # Draw from the demo's stream as version 1 did, so the rest of the demo stays as it
+        # was; the later version's answers come from their own stream.
+        for question in schema.questions(first.definition):
+            _answer(question, rng, level)
+        rng = random.Random(case.pk * 100 + instrument.version)
     services.save_answers(
         by=by,
         assessment=assessment,
-        raw=demo_answers(instrument.definition, rng, level),
+        # What the registry prefilled (age group, clusters) stands; the rest is generated.
+        raw={q["key"]: _answer(q, rng, level) for q in schema.questions(instrument.definition)}
+        | assessment.answers,
         submit=True,
     )
     if when is not None:
         Assessment.objects.filter(pk=assessment.pk).update(submitted_at=when)
+    if demo_extras and kind == InstrumentKind.COMPREHENSIVE and case.pk % 2 == 0:
+        _add_demo_contributors(assessment, by)
     assessment.refresh_from_db()
     return assessment
+
+
+def _add_demo_contributors(assessment: Assessment, by) -> None:
+    """Half of the demo's comprehensive assessments were done with the centre's psychologist
+    and nurse, each credited with their sections."""
+    sections = {s["key"] for s in assessment.instrument.definition["sections"]}
+    for name, profession, role, keys in (
+        ("Dewi Lestari, M.Psi.", "psychologist", "Psikolog sentra", ["psychological"]),
+        ("Ns. Rina Sitompul", "nurse", "Perawat klinik sentra", ["medical", "module_daily_living"]),
+    ):
+        if set(keys) <= sections:
+            services.add_contributor(
+                by=by,
+                assessment=assessment,
+                data={"name": name, "profession": profession, "role": role, "sections": keys},
+            )
 
 
 def seed_wellbeing_story(case, by, rng: random.Random) -> None:

@@ -6,7 +6,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from assessments import schema
-from assessments.models import Instrument
+from assessments.models import Contributor, Instrument
 from sentra.inputs import VersionedFormMixin
 
 PREFIX = "q_"
@@ -87,8 +87,13 @@ class AnswerForm(VersionedFormMixin, forms.Form):
             return forms.CharField(widget=forms.NumberInput(attrs=attrs), **common)
         if kind == "date":
             return forms.CharField(widget=forms.DateInput(attrs={"type": "date"}), **common)
-        return forms.ChoiceField(  # scale
-            choices=[(str(n), str(n)) for n in range(1, 6)],
+        # A scale: 1 to 5, each point with its anchor when the definition names them.
+        anchors = [schema.text(a) for a in question.get("anchors", [])]
+        return forms.ChoiceField(
+            choices=[
+                (str(n), f"{n} – {anchors[n - 1]}" if len(anchors) == 5 else str(n))
+                for n in range(1, 6)
+            ],
             widget=forms.RadioSelect(attrs={"class": "scale"}),
             **common,
         )
@@ -135,3 +140,22 @@ class InstrumentImportForm(forms.Form):
             raise forms.ValidationError(_("Choose a file or paste the JSON."))
         cleaned["raw"] = raw
         return cleaned
+
+
+class ContributorForm(forms.ModelForm):
+    """Another profession's part in an assessment: who, in what role, which sections."""
+
+    sections = forms.MultipleChoiceField(
+        label=_("Sections they assessed"), widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Contributor
+        fields = ["name", "profession", "role", "sections"]
+
+    def __init__(self, *args, definition: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sections"].choices = [  # type: ignore[attr-defined]  # a choice field
+            (section["key"], schema.text(section.get("title", {})))
+            for section in definition["sections"]
+        ]

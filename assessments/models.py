@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ class InstrumentKind(models.TextChoices):
     RAPID = "rapid", _("Rapid assessment")
     COMPREHENSIVE = "comprehensive", _("Comprehensive ATENSI assessment")
     FAMILY_TRACING = "family_tracing", _("Family tracing")
+    SCREENING = "screening", _("Initial screening (asesmen awal)")
     WELLBEING = "wellbeing", _("Scored wellbeing")
     OTHER = "other", _("Other")
 
@@ -167,3 +169,58 @@ class Assessment(Versioned):
     @property
     def is_submitted(self) -> bool:
         return self.status == self.Status.SUBMITTED
+
+
+class Contributor(models.Model):
+    """Someone of another profession who assessed part of an assessment: named, with their
+    role, and the sections they answered for."""
+
+    class Profession(models.TextChoices):
+        PSYCHOLOGIST = "psychologist", _("Psychologist")
+        NURSE = "nurse", _("Nurse")
+        DOCTOR = "doctor", _("Doctor")
+        INSTRUCTOR = "instructor", _("Vocational instructor")
+        ADDICTION_COUNSELLOR = "addiction_counsellor", _("Addiction counsellor")
+        SOCIAL_WORKER = "social_worker", _("Social worker")
+        OTHER = "other", _("Other profession")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.PROTECT, related_name="contributors"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    profession = models.CharField(_("profession"), max_length=30, choices=Profession.choices)
+    role = models.CharField(
+        _("position or institution"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. psychologist of the Puskesmas, nurse of the centre"),
+    )
+    sections = ArrayField(models.CharField(max_length=50), verbose_name=_("sections"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("contributor")
+        verbose_name_plural = _("contributors")
+        ordering = ["recorded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(sections__len__gt=0), name="contributor_has_a_section"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_profession_display()})"
+
+    @property
+    def audit_label(self) -> str:
+        return f"{self.assessment.audit_label} {self.profession}"
+
+    @property
+    def centre(self):
+        return self.assessment.centre

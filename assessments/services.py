@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments import schema, validation
-from assessments.models import Assessment, Instrument
+from assessments.models import Assessment, Contributor, Instrument, InstrumentKind
+from clients.models import TracingStatus
+from clients.services import record_tracing_attempt
 from sentra import audit
 from sentra.models import User
 from sentra.versioning import save_versioned
@@ -28,9 +30,36 @@ class AnswersInvalid(ValidationError):
 def start_assessment(*, by: User, case, instrument: Instrument, request=None) -> Assessment:
     if instrument.status != Instrument.Status.PUBLISHED:
         raise ValidationError(_("This instrument is not in use."))
-    assessment = Assessment.objects.create(case=case, instrument=instrument, started_by=by)
+    assessment = Assessment.objects.create(
+        case=case,
+        instrument=instrument,
+        started_by=by,
+        answers=prefilled_answers(instrument.definition, case.client),
+    )
     audit.record(audit.Action.CREATE, by=by, obj=assessment, request=request)
     return assessment
+
+
+def prefilled_answers(definition: dict, client) -> dict:
+    """Answers the registry already knows, for questions marked "prefill": the client's age
+    group and ATENSI clusters (the cluster modules are shown by them). The worker can
+    change them."""
+    known: dict = {}
+    age = client.age
+    if age is not None:
+        known["client_age_group"] = "child" if age < 18 else ("elderly" if age >= 60 else "adult")
+    known["client_clusters"] = [c.code for c in client.atensi_clusters()]
+    answers = {}
+    for question in schema.questions(definition):
+        value = known.get(question.get("prefill", ""))
+        allowed = [c["value"] for c in question.get("choices", [])]
+        if isinstance(value, list):
+            value = [v for v in value if v in allowed] or None
+        elif value not in allowed:
+            value = None
+        if value:
+            answers[question["key"]] = value
+    return answers
 
 
 @transaction.atomic
@@ -59,6 +88,8 @@ def save_answers(
         assessment.submitted_at = timezone.now()
         assessment.scores = schema.compute_scores(assessment.instrument.definition, answers)
     save_versioned(assessment)
+    if submit and assessment.instrument.kind == InstrumentKind.FAMILY_TRACING:
+        _log_tracing_result(by=by, assessment=assessment, request=request)
     audit.record(
         audit.Action.UPDATE,
         by=by,
@@ -67,6 +98,43 @@ def save_answers(
         fields=["status"] if submit else ["answers"],
     )
     return assessment
+
+
+# The family-tracing instrument's "result" answer -> the client's tracing status.
+TRACING_RESULTS = {
+    "found": TracingStatus.FOUND,
+    "not_found": TracingStatus.NOT_FOUND,
+    "in_progress": TracingStatus.SEARCHING,
+}
+
+
+def _log_tracing_result(*, by: User, assessment: Assessment, request=None) -> None:
+    """A submitted family tracing is an attempt in the client's tracing log, and its result
+    becomes the client's tracing status."""
+    answers = assessment.answers
+    status = TRACING_RESULTS.get(answers.get("result"))
+    if status is None:
+        return
+    definition = assessment.instrument.definition
+    sources = {
+        c["value"]: schema.text(c["label"])
+        for q in schema.questions(definition)
+        if q["key"] == "sources"
+        for c in q.get("choices", [])
+    }
+    method = ", ".join(sources.get(v, v) for v in answers.get("sources", []))
+    record_tracing_attempt(
+        by=by,
+        client=assessment.case.client,
+        data={
+            "attempted_on": answers.get("last_attempt") or timezone.localdate(),
+            "method": (method or assessment.instrument.name)[:200],
+            "result": answers.get("notes")
+            or _("Recorded with the instrument %(name)s.") % {"name": assessment.instrument},
+            "status_after": status,
+        },
+        request=request,
+    )
 
 
 @transaction.atomic
@@ -87,6 +155,17 @@ def amend_assessment(*, by: User, original: Assessment, request=None) -> Assessm
 
 def has_submitted(case, kind: str) -> bool:
     return case.assessments.submitted().filter(instrument__kind=kind).exists()
+
+
+@transaction.atomic
+def add_contributor(*, by: User, assessment: Assessment, data: dict, request=None) -> Contributor:
+    """Attribute sections of an assessment to a colleague of another profession."""
+    known = {section["key"] for section in assessment.instrument.definition["sections"]}
+    if not data.get("sections") or not set(data["sections"]) <= known:
+        raise ValidationError(_("Choose sections of this instrument."))
+    contributor = Contributor.objects.create(assessment=assessment, recorded_by=by, **data)
+    audit.record(audit.Action.CREATE, by=by, obj=contributor, request=request, fields=list(data))
+    return contributor
 
 
 # --- Instruments ----------------------------------------------------------------------------
@@ -179,13 +258,14 @@ def export_instrument(instrument: Instrument) -> dict:
 
 
 def load_shipped_instruments() -> int:
-    """Publish the instruments in assessments/instruments/ that are not loaded yet (or
-    whose definition changed). Idempotent."""
+    """Publish the instruments in assessments/instruments/ that are not loaded yet: a file
+    whose definition no version of its code has becomes the next version (files sort so
+    that an older version, e.g. comprehensive-v1.json, comes before the current one).
+    Idempotent."""
     loaded = 0
     for path in sorted(SHIPPED.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        current = Instrument.objects.filter(code=data["code"]).order_by("-version").first()
-        if current and current.definition == data["definition"]:
+        if Instrument.objects.filter(code=data["code"], definition=data["definition"]).exists():
             continue
         import_instrument(by=None, data=data, publish=True)
         loaded += 1

@@ -29,4 +29,5 @@ urlpatterns = [
     ),
     path("<uuid:public_id>/", views.assessment_detail, name="detail"),
     path("<uuid:public_id>/amend/", views.assessment_amend, name="amend"),
+    path("<uuid:public_id>/contributors/new/", views.contributor_add, name="contributor-add"),
 ]

@@ -8,7 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import charts, schema, services
-from assessments.forms import AnswerForm, InstrumentImportForm, StartAssessmentForm
+from assessments.forms import (
+    AnswerForm,
+    ContributorForm,
+    InstrumentImportForm,
+    StartAssessmentForm,
+)
 from assessments.models import Assessment, Instrument, InstrumentKind
 from sentra import access, audit
 from sentra.versioning import EditConflict
@@ -48,6 +53,7 @@ def assessment_start(request, public_id):
 def _answered(assessment: Assessment) -> list[dict]:
     """Sections with the questions that were shown and answered, for reading."""
     definition = assessment.instrument.definition
+    by_section = _contributors_by_section(assessment)
     sections = []
     for section in definition["sections"]:
         rows = []
@@ -63,8 +69,48 @@ def _answered(assessment: Assessment) -> list[dict]:
                 shown = labels.get(value, value) if isinstance(value, str) else value
             rows.append({"label": schema.text(question["label"]), "value": shown})
         if rows:
-            sections.append({"title": schema.text(section.get("title", {})), "rows": rows})
+            sections.append(
+                {
+                    "title": schema.text(section.get("title", {})),
+                    "rows": rows,
+                    "contributors": by_section.get(section["key"], []),
+                }
+            )
     return sections
+
+
+def _contributors_by_section(assessment: Assessment) -> dict[str, list]:
+    by_section: dict[str, list] = {}
+    for contributor in assessment.contributors.all():
+        for key in contributor.sections:
+            by_section.setdefault(key, []).append(contributor)
+    return by_section
+
+
+def _can_add_contributor(user, assessment: Assessment) -> bool:
+    return access.can_change_cases(user) and assessment.case.is_open
+
+
+@require_http_methods(["GET", "POST"])
+def contributor_add(request, public_id):
+    """Name a colleague of another profession and the sections they assessed."""
+    assessment = access.get_assessment_for_user(request.user, public_id)
+    access.require(_can_add_contributor(request.user, assessment))
+    form = ContributorForm(request.POST or None, definition=assessment.instrument.definition)
+    if request.method == "POST" and form.is_valid():
+        services.add_contributor(
+            by=request.user,
+            assessment=assessment,
+            data=form.cleaned_data,
+            request=request,
+        )
+        messages.success(request, _("Contributor recorded."))
+        return redirect("assessments:detail", public_id=assessment.public_id)
+    return render(
+        request,
+        "assessments/contributor_form.html",
+        {"assessment": assessment, "case": assessment.case, "form": form},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -123,6 +169,8 @@ def assessment_detail(request, public_id):
             "answered": _answered(assessment),
             "scores": [(domains.get(k, k), v) for k, v in assessment.scores.items()],
             "amendments": assessment.amendments.select_related("started_by"),
+            "contributors": assessment.contributors.all(),
+            "can_add_contributor": _can_add_contributor(request.user, assessment),
             "can_amend": assessment.is_submitted
             and access.can_change_cases(request.user)
             and assessment.case.is_open,

@@ -93,7 +93,7 @@ def build_dataset(total_clients: int) -> None:
                     closed_at=closed if is_closed else None,
                     opened_by=workers[0],
                     access_route=rng.choice(["referral", "report", "outreach", "walk_in"]),
-                    approach="residential",
+                    approaches=["residential"],
                     problem_statement="bench",
                     primary_worker=workers[i % 10],
                     supervisor=workers[0],

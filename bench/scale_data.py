@@ -283,7 +283,7 @@ def build(total_clients: int, notes_per_client: int = 10, audit_per_client: int 
                     "opened_by_id": f"({worker_ids})[1 + mod(c.rn, {w})]",
                     "closed_at": f"CASE WHEN {is_open} THEN NULL ELSE {opened} + {duration} END",
                     "access_route": "CASE WHEN mod(c.rn, 3) = 0 THEN 'walk_in' ELSE 'referral' END",
-                    "approach": "'residential'",
+                    "approaches": "ARRAY['residential']::varchar(20)[]",
                     "problem_statement": "'Data uji skala nasional'",
                     # Shifted by the open-case index so open cases spread over every worker.
                     "primary_worker_id": f"({worker_ids})[1 + mod(c.rn + c.rn / {spread}, {w})]",

@@ -27,7 +27,7 @@ from casework.models import (
     PlanGoal,
     Task,
 )
-from casework.models.cases import AccessRoute, Approach, EmergencyNeed, Priority, ReportChannel
+from casework.models.cases import AccessRoute, EmergencyNeed, Priority, ReportChannel
 from casework.models.notes import NoteKind, WorkerRole
 from casework.models.stages import STAGE_ORDER, Stage
 from casework.services.cases import move_case_to_stage, open_case
@@ -37,6 +37,10 @@ from casework.services.reviews import decide_review
 from casework.services.termination import request_termination
 from clients.models import Client, Consent
 from sentra.models import Centre, User
+
+# Three in five live in; some of them with family-based work beside it.
+DEMO_APPROACHES = [["residential"], ["residential"], ["residential", "family"], ["family"]]
+DEMO_APPROACHES.append(["family", "community"])
 
 # How many demo cases end in each stage (the rest of the clients have no case yet).
 STAGE_PLAN = [
@@ -159,9 +163,7 @@ def _open_case(rng, client, workers, supervisor, emergency: bool) -> Case:
         client=client,
         data={
             **_route(rng),
-            "approach": rng.choice(
-                [Approach.RESIDENTIAL] * 3 + [Approach.FAMILY, Approach.COMMUNITY]
-            ),
+            "approaches": rng.choice(DEMO_APPROACHES),
             "problem_statement": rng.choice(problems_for(client)),
             "priority": Priority.HIGH if emergency else rng.choice(list(Priority)[:3]),
             "primary_worker": worker,

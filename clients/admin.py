@@ -4,7 +4,14 @@ in the app; nothing here deletes case data."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from clients.models import Client, Consent, FamilyMember, PPKSCategory
+from clients.models import (
+    AtensiCluster,
+    Client,
+    ClusterMapping,
+    Consent,
+    FamilyMember,
+    PPKSCategory,
+)
 
 
 class NoDeleteHistoryAdmin(SimpleHistoryAdmin):
@@ -22,4 +29,26 @@ class ClientAdmin(NoDeleteHistoryAdmin):
 
 admin.site.register(FamilyMember, NoDeleteHistoryAdmin)
 admin.site.register(Consent, NoDeleteHistoryAdmin)
-admin.site.register(PPKSCategory, NoDeleteHistoryAdmin)
+
+
+class ClusterMappingInline(admin.TabularInline):
+    """The clusters a category falls into: the ministry changes them, administrators
+    follow."""
+
+    model = ClusterMapping
+    extra = 1
+
+
+@admin.register(PPKSCategory)
+class PPKSCategoryAdmin(NoDeleteHistoryAdmin):
+    list_display = ["code", "name_id", "centre", "is_active"]
+    inlines = [ClusterMappingInline]
+
+
+@admin.register(ClusterMapping)
+class ClusterMappingAdmin(admin.ModelAdmin):
+    list_display = ["category", "cluster"]
+    list_filter = ["cluster"]
+
+
+admin.site.register(AtensiCluster)

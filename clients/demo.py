@@ -11,7 +11,7 @@ from django.db import transaction
 
 from clients import services
 from clients.models import (
-    AtensiCluster,
+    AssistanceReceived,
     Client,
     Consent,
     DisabilityType,
@@ -19,6 +19,7 @@ from clients.models import (
     PPKSCategory,
     TracingStatus,
 )
+from clients.models.cover import CareClass, HealthScheme, RegisterStatus
 from sentra.models import Centre, User
 
 MEN = [
@@ -89,22 +90,24 @@ FAMILY = [
 ]
 NICKNAMES = ["Udin", "Ucok", "Butet", "Ijah", "Gondrong", "Item", "Acil", "Nenek Ani", "Mbah"]
 
-# (category code, clusters, age range, share of the demo registry)
+# (main category code, other category codes, age range, share of the demo registry); the
+# clusters follow from the categories through the ministry's mapping.
 PROFILES = [
-    ("anak_terlantar", ["children"], (6, 16), 8),
-    ("anak_jalanan", ["children"], (9, 17), 6),
-    ("anak_korban_kekerasan", ["children"], (5, 17), 5),
-    ("anak_disabilitas", ["children", "disability"], (4, 15), 4),
-    ("abh", ["children"], (14, 17), 3),
-    ("lansia_terlantar", ["elderly"], (62, 85), 8),
-    ("penyandang_disabilitas", ["disability"], (20, 55), 6),
-    ("gelandangan", ["other_ppks"], (25, 60), 6),
-    ("pengemis", ["other_ppks"], (30, 70), 3),
-    ("korban_trafficking", ["other_ppks"], (17, 30), 4),
-    ("korban_kekerasan", ["other_ppks"], (20, 45), 3),
-    ("korban_napza", ["other_ppks"], (18, 35), 2),
-    ("korban_bencana_alam", ["disaster_emergency"], (8, 70), 2),
+    ("anak_terlantar", [], (6, 16), 8),
+    ("anak_jalanan", [], (9, 17), 6),
+    ("anak_korban_kekerasan", [], (5, 17), 5),
+    ("anak_disabilitas", ["anak_korban_kekerasan"], (4, 15), 4),
+    ("abh", [], (14, 17), 3),
+    ("lansia_terlantar", [], (62, 85), 8),
+    ("penyandang_disabilitas", [], (20, 55), 6),
+    ("gelandangan", ["pengemis"], (25, 60), 6),
+    ("pengemis", [], (30, 70), 3),
+    ("korban_trafficking", ["pmbs"], (17, 30), 4),
+    ("korban_kekerasan", [], (20, 45), 3),
+    ("korban_napza", [], (18, 35), 2),
+    ("korban_bencana_alam", [], (8, 70), 2),
 ]
+WITH_DISABILITY = ("anak_disabilitas", "penyandang_disabilitas")
 
 STREETS = ["Sudirman", "Gatot Subroto", "Kapten Pattimura", "Hayam Wuruk"]
 JAMBI_VILLAGES = ["1571011012", "1571011002", "1571021001", "1571031003", "1504011001"]
@@ -127,14 +130,14 @@ def seed_clients(centre: Centre, workers: list[User], count: int, seed: int) -> 
     if Client.objects.filter(centre=centre).exists():
         return 0
     rng = random.Random(seed)
-    clusters = {c.code: c for c in AtensiCluster.objects.filter(centre=None)}
     categories = {c.code: c for c in PPKSCategory.objects.filter(centre=None)}
     disabilities = list(DisabilityType.objects.filter(centre=None))
     profiles = [p for p in PROFILES for _ in range(p[3])]
+    national_rng = random.Random(seed + 17)  # its own stream: the registry stays as it was
     today = date.today()
     created: list[Client] = []
     for index in range(count):
-        code, cluster_codes, (low, high), _share = profiles[index % len(profiles)]
+        code, other_codes, (low, high), _share = profiles[index % len(profiles)]
         sex = "P" if code == "korban_trafficking" or rng.random() < 0.45 else "L"
         given = rng.choice(WOMEN if sex == "P" else MEN)
         name = f"{given} {rng.choice(FAMILY)}" if rng.random() < 0.85 else given
@@ -176,13 +179,48 @@ def seed_clients(centre: Centre, workers: list[User], count: int, seed: int) -> 
             by=worker,
             centre=centre,
             data=data,
-            clusters=[clusters[c] for c in cluster_codes],
-            disability_types=[rng.choice(disabilities)] if "disability" in cluster_codes else [],
+            other_categories=[categories[c] for c in other_codes],
+            disability_types=[rng.choice(disabilities)] if code in WITH_DISABILITY else [],
         )
         _add_family_and_consent(rng, client, worker, registered_on)
+        _add_national_data(national_rng, client, worker)
         created.append(client)
     _add_near_duplicates(rng, centre, created, workers)
     return len(created)
+
+
+def _add_national_data(rng, client: Client, worker: User) -> None:
+    """DTKS/DTSEN and BPJS for people with papers (those without cannot be matched yet),
+    and some assistance received before they came."""
+    if not client.nik:
+        return
+    if rng.random() < 0.7:
+        client.register_status = rng.choice([RegisterStatus.DTKS, RegisterStatus.DTSEN])
+        client.register_number = (
+            f"{client.nik[:4]}-{rng.randint(2019, 2025)}-{rng.randint(1, 999999):06d}"
+        )
+        client.bpjs_scheme = rng.choice([HealthScheme.PBI_APBN, HealthScheme.PBI_APBD])
+        client.bpjs_number = f"000{rng.randint(0, 9999999999):010d}"
+        client.bpjs_class = CareClass.THIRD
+    else:
+        client.register_status = RegisterStatus.NOT_REGISTERED
+        client.bpjs_scheme = HealthScheme.NONE
+    client.save()
+    if client.register_status == RegisterStatus.NOT_REGISTERED:
+        return
+    year = rng.randint(2022, 2025)
+    programmes = [("pkh", 750000), ("bpnt", 200000)] + (
+        [("atensi_yapi", 300000)] if client.is_child or (client.age or 0) >= 60 else []
+    )
+    for programme, amount in rng.sample(programmes, rng.randint(1, len(programmes))):
+        AssistanceReceived.objects.create(
+            client=client,
+            programme=programme,
+            period_start=date(year, rng.choice([1, 4, 7]), 1),
+            period_end=date(year, 12, 31) if rng.random() < 0.5 else None,
+            amount=amount,
+            recorded_by=worker,
+        )
 
 
 def _add_family_and_consent(rng, client: Client, worker: User, registered_on: date) -> None:

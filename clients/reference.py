@@ -11,6 +11,53 @@ CLUSTERS = [
     ("other_ppks", "PPKS lainnya", "Other PPKS"),
 ]
 
+# Clusters added when the mapping became many-to-many (clients migration 0004): the
+# ministry's directorates of social rehabilitation for "tuna sosial dan korban perdagangan
+# orang" and for victims of drug abuse.
+CLUSTERS_2026 = [
+    (
+        "social_tuna_trafficking",
+        "Tuna sosial dan korban perdagangan orang",
+        "Social tuna and trafficking victims",
+    ),
+    ("napza", "Korban penyalahgunaan NAPZA", "Victims of drug abuse (NAPZA)"),
+]
+
+ORANG_TERLANTAR = ("orang_terlantar", "Orang terlantar", "Neglected persons")
+
+# Category code -> the clusters it falls into (admin-editable afterwards: ClusterMapping).
+# No category of the ministry's list falls into "PPKS lainnya" unless it is one of the
+# poverty and family categories that no directorate of rehabilitation owns.
+CLUSTER_MAPPING = {
+    "anak_balita_terlantar": ["children"],
+    "anak_terlantar": ["children"],
+    "abh": ["children"],
+    "anak_jalanan": ["children", "social_tuna_trafficking"],
+    "anak_disabilitas": ["children", "disability"],
+    "anak_korban_kekerasan": ["children", "social_tuna_trafficking"],
+    "anak_perlindungan_khusus": ["children"],
+    "lansia_terlantar": ["elderly"],
+    "penyandang_disabilitas": ["disability"],
+    "tuna_susila": ["social_tuna_trafficking"],
+    "gelandangan": ["social_tuna_trafficking"],
+    "pengemis": ["social_tuna_trafficking"],
+    "pemulung": ["social_tuna_trafficking"],
+    "kelompok_minoritas": ["social_tuna_trafficking"],
+    "bwblp": ["social_tuna_trafficking"],
+    "odha": ["social_tuna_trafficking"],
+    "korban_napza": ["napza"],
+    "korban_trafficking": ["social_tuna_trafficking"],
+    "korban_kekerasan": ["social_tuna_trafficking"],
+    "pmbs": ["social_tuna_trafficking"],
+    "korban_bencana_alam": ["disaster_emergency"],
+    "korban_bencana_sosial": ["disaster_emergency"],
+    "perempuan_rawan_sosial_ekonomi": ["other_ppks"],
+    "fakir_miskin": ["other_ppks"],
+    "keluarga_bermasalah": ["other_ppks"],
+    "kat": ["other_ppks"],
+    "orang_terlantar": ["social_tuna_trafficking"],
+}
+
 # (code, Indonesian, English, usual cluster)
 PPKS_CATEGORIES = [
     ("anak_balita_terlantar", "Anak balita terlantar", "Neglected toddlers", "children"),
@@ -98,20 +145,56 @@ def load(apps) -> None:
             centre=None,
             defaults={"name_id": name_id, "name_en": name_en, "sort_order": order},
         )
+    # Before clients migration 0006 a category had one usual cluster (a foreign key).
+    has_usual_cluster = _has_field(category_model, "cluster")
     for order, (code, name_id, name_en, cluster) in enumerate(PPKS_CATEGORIES):
-        category_model.objects.update_or_create(
-            code=code,
-            centre=None,
-            defaults={
-                "name_id": name_id,
-                "name_en": name_en,
-                "sort_order": order,
-                "cluster": clusters[cluster],
-            },
-        )
+        defaults = {"name_id": name_id, "name_en": name_en, "sort_order": order}
+        if has_usual_cluster:
+            defaults["cluster"] = clusters[cluster]
+        category_model.objects.update_or_create(code=code, centre=None, defaults=defaults)
     for order, (code, name_id, name_en) in enumerate(DISABILITY_TYPES):
         disability_model.objects.update_or_create(
             code=code,
             centre=None,
             defaults={"name_id": name_id, "name_en": name_en, "sort_order": order},
         )
+    try:
+        apps.get_model("clients", "ClusterMapping")
+    except LookupError:
+        return  # the state of clients migration 0002: the mapping came later
+    load_cluster_mapping(apps)
+
+
+def _has_field(model, name: str) -> bool:
+    return any(field.name == name for field in model._meta.get_fields())
+
+
+def load_cluster_mapping(apps) -> None:
+    """Add the 2026 clusters and "Orang terlantar", and map each ministry category to its
+    clusters (idempotent; a centre's own categories keep the mapping their admin set)."""
+    cluster_model = apps.get_model("clients", "AtensiCluster")
+    category_model = apps.get_model("clients", "PPKSCategory")
+    mapping_model = apps.get_model("clients", "ClusterMapping")
+    start = len(CLUSTERS)
+    for order, (code, name_id, name_en) in enumerate(CLUSTERS_2026, start=start):
+        cluster_model.objects.update_or_create(
+            code=code,
+            centre=None,
+            defaults={"name_id": name_id, "name_en": name_en, "sort_order": order},
+        )
+    # "PPKS lainnya" stays last.
+    cluster_model.objects.filter(code="other_ppks", centre=None).update(sort_order=99)
+    code, name_id, name_en = ORANG_TERLANTAR
+    category_model.objects.update_or_create(
+        code=code,
+        centre=None,
+        defaults={"name_id": name_id, "name_en": name_en, "sort_order": len(PPKS_CATEGORIES)},
+    )
+    clusters = {c.code: c for c in cluster_model.objects.filter(centre=None)}
+    for category in category_model.objects.filter(centre=None, code__in=CLUSTER_MAPPING):
+        for cluster_code in CLUSTER_MAPPING[category.code]:
+            mapping_model.objects.get_or_create(category=category, cluster=clusters[cluster_code])
+    if _has_field(category_model, "cluster"):
+        # A centre's own category keeps the usual cluster its admin chose.
+        for category in category_model.objects.exclude(centre=None).exclude(cluster=None):
+            mapping_model.objects.get_or_create(category=category, cluster_id=category.cluster_id)

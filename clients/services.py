@@ -178,7 +178,14 @@ def search_clients(queryset, term: str):
 
 @transaction.atomic
 def register_client(
-    *, by: User, centre: Centre, data: dict, clusters=(), disability_types=(), request=None
+    *,
+    by: User,
+    centre: Centre,
+    data: dict,
+    clusters=(),
+    other_categories=(),
+    disability_types=(),
+    request=None,
 ) -> Client:
     """Register a person with what is known now; the rest is completed later."""
     registered_on = data.pop("registered_on", None) or timezone.localdate()
@@ -195,6 +202,7 @@ def register_client(
     client._change_reason = "registered"  # type: ignore[attr-defined]  # django-simple-history
     client.save()
     client.clusters.set(clusters)
+    client.other_categories.set([c for c in other_categories if c != client.category])
     client.disability_types.set(disability_types)
     audit.record(audit.Action.CREATE, by=by, obj=client, request=request, fields=data)
     return client
@@ -381,11 +389,15 @@ def missing_documents(client: Client, documents) -> list:
 
 
 @transaction.atomic
-def add_category(*, by: User, category: PPKSCategory, centre: Centre, request=None) -> PPKSCategory:
-    """A centre's own PPKS category, after the ministry's list."""
+def add_category(
+    *, by: User, category: PPKSCategory, centre: Centre, clusters=(), request=None
+) -> PPKSCategory:
+    """A centre's own PPKS category, after the ministry's list, and the clusters it falls
+    into."""
     category.centre = centre
     category.sort_order = 200
     category.save()
+    category.clusters.set(clusters)
     audit.record(
         audit.Action.CREATE,
         by=by,

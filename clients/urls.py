@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clients.views import records, registry
+from clients.views import national, records, registry
 
 app_name = "clients"
 
@@ -21,6 +21,18 @@ urlpatterns = [
         "<uuid:public_id>/family/<uuid:member_id>/archive/",
         records.family_archive,
         name="family-archive",
+    ),
+    path("<uuid:public_id>/national/", national.national_edit, name="national-edit"),
+    path("<uuid:public_id>/assistance/new/", national.assistance_edit, name="assistance-add"),
+    path(
+        "<uuid:public_id>/assistance/<uuid:assistance_id>/",
+        national.assistance_edit,
+        name="assistance-edit",
+    ),
+    path(
+        "<uuid:public_id>/assistance/<uuid:assistance_id>/archive/",
+        national.assistance_archive,
+        name="assistance-archive",
     ),
     path("<uuid:public_id>/tracing/new/", records.tracing_add, name="tracing-add"),
     path("<uuid:public_id>/documents/new/", records.document_add, name="document-add"),

@@ -62,7 +62,7 @@ def submitted_assessment(case, kind: str, by, level: int | None = None):
 
     from assessments.demo import submit_demo_assessment
 
-    return submit_demo_assessment(case, kind, by, random.Random(1), level=level)
+    return submit_demo_assessment(case, kind, by, random.Random(1), level=level, demo_extras=False)
 
 
 def open_case_for(client, worker, supervisor, **extra):
@@ -71,7 +71,7 @@ def open_case_for(client, worker, supervisor, **extra):
 
     data = {
         "access_route": AccessRoute.WALK_IN,
-        "approach": Approach.RESIDENTIAL,
+        "approaches": [Approach.RESIDENTIAL],
         "problem_statement": "Ditemukan di pasar tanpa identitas.",
         "primary_worker": worker,
         "supervisor": supervisor,

@@ -91,6 +91,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "reports.certificates",
             "reports.dashboard",
             "residence.figures",
+            "clients.national",
         ],
     ),
     (

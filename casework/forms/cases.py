@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from casework.forms.approaches import ApproachesField
 from casework.models import (
     Case,
     Partner,
@@ -33,6 +34,7 @@ REQUIRED_FOR_ROUTE = {
 
 
 class CaseOpenForm(forms.ModelForm):
+    approaches = ApproachesField()
     emergency_needs = forms.MultipleChoiceField(
         label=_("Immediate needs (emergency only)"),
         choices=EmergencyNeed.choices,
@@ -52,7 +54,7 @@ class CaseOpenForm(forms.ModelForm):
             "report_channel",
             "outreach_location",
             "outreach_by",
-            "approach",
+            "approaches",
             "problem_statement",
             "priority",
             "primary_worker",
@@ -121,9 +123,11 @@ class CaseOpenForm(forms.ModelForm):
 
 
 class CaseEditForm(VersionedForm):
+    approaches = ApproachesField()
+
     class Meta:
         model = Case
-        fields = ["approach", "problem_statement", "priority", "team", "supervisor"]
+        fields = ["approaches", "problem_statement", "priority", "team", "supervisor"]
         widgets = {
             "problem_statement": forms.Textarea(attrs={"rows": 4}),
             "team": forms.CheckboxSelectMultiple,

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from casework.forms.approaches import ApproachesField
 from casework.models import (
     PlanGoal,
     PlanVersion,
@@ -12,9 +13,11 @@ from sentra.scopes import Role
 
 
 class PlanForm(VersionedForm):
+    approaches = ApproachesField()
+
     class Meta:
         model = PlanVersion
-        fields = ["approach", "summary"]
+        fields = ["approaches", "summary"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
 
 

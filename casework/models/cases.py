@@ -4,6 +4,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,44 @@ class Approach(models.TextChoices):
     RESIDENTIAL = "residential", _("Residential")
     FAMILY = "family", _("Family-based")
     COMMUNITY = "community", _("Community-based")
+
+
+def approaches_field():
+    """The ATENSI approaches of a case or plan: residential and/or family and/or community
+    (Permensos 7/2021), in this order, at least one."""
+    return ArrayField(
+        models.CharField(max_length=20, choices=Approach.choices),
+        verbose_name=_("approaches"),
+        default=list,
+    )
+
+
+def approach_order(values) -> list[str]:
+    """Each approach once, in the regulation's order."""
+    chosen = set(values)
+    return [value for value in Approach.values if value in chosen]
+
+
+class WithApproaches(models.Model):
+    """What a case and a plan say about their approaches."""
+
+    approaches = approaches_field()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_residential(self) -> bool:
+        return Approach.RESIDENTIAL in (self.approaches or [])
+
+    def get_approaches_display(self) -> str:
+        return ", ".join(str(Approach(value).label) for value in approach_order(self.approaches))
+
+
+def at_least_one_approach(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(approaches__len__gt=0), name=f"{name}_has_an_approach"
+    )
 
 
 class Priority(models.TextChoices):
@@ -75,8 +114,12 @@ class CaseQuerySet(models.QuerySet):
     def emergencies_awaiting_response(self):
         return self.open().filter(is_emergency=True, first_response_at__isnull=True)
 
+    def residential(self):
+        """Cases whose approaches include residential care (alone or with others)."""
+        return self.filter(approaches__contains=[Approach.RESIDENTIAL])
 
-class Case(Versioned):
+
+class Case(WithApproaches, Versioned):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     centre = models.ForeignKey(Centre, verbose_name=_("centre"), on_delete=models.PROTECT)
     client = models.ForeignKey(
@@ -112,7 +155,6 @@ class Case(Versioned):
     outreach_location = models.CharField(_("outreach location"), max_length=200, blank=True)
     outreach_by = models.CharField(_("outreach done by"), max_length=200, blank=True)
 
-    approach = models.CharField(_("approach"), max_length=20, choices=Approach.choices)
     problem_statement = models.TextField(_("initial problem statement"))
     priority = models.CharField(
         _("priority / risk"), max_length=10, choices=Priority.choices, default=Priority.MEDIUM
@@ -156,6 +198,7 @@ class Case(Versioned):
         verbose_name_plural = _("cases")
         ordering = ["-opened_at"]
         constraints = [
+            at_least_one_approach("case"),
             models.UniqueConstraint(fields=["centre", "number"], name="case_number_per_centre"),
             # At most one open case per client and centre (re-admission is a new case).
             models.UniqueConstraint(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from casework.models.base import CaseRecord
-from casework.models.cases import Approach
+from casework.models.cases import WithApproaches, at_least_one_approach
 from sentra.versioning import Versioned
 
 
@@ -24,7 +24,7 @@ class Component(models.TextChoices):
     ACCESSIBILITY = "accessibility", _("Accessibility support")
 
 
-class PlanVersion(CaseRecord):
+class PlanVersion(WithApproaches, CaseRecord):
     """One version of a case's service plan. Approved versions are frozen; a revision is a
     new version started from the latest one."""
 
@@ -43,7 +43,6 @@ class PlanVersion(CaseRecord):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
-    approach = models.CharField(_("approach"), max_length=20, choices=Approach.choices)
     summary = models.TextField(_("summary"), blank=True)
     based_on = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -71,6 +70,7 @@ class PlanVersion(CaseRecord):
         verbose_name = _("service plan version")
         ordering = ["case", "-number"]
         constraints = [
+            at_least_one_approach("plan"),
             models.UniqueConstraint(fields=["case", "number"], name="plan_version_number"),
         ]
 

@@ -30,7 +30,7 @@ def start_plan_version(*, by: User, case: Case, request=None) -> PlanVersion:
         number=number,
         created_by=by,
         based_on=previous,
-        approach=previous.approach if previous else case.approach,
+        approaches=list(previous.approaches if previous else case.approaches),
         summary=previous.summary if previous else "",
     )
     if previous:
@@ -99,15 +99,22 @@ def plan_changes(old: PlanVersion | None, new: PlanVersion) -> list[dict]:
     if old is None:
         return []
     changes = []
-    for field in ("approach", "summary"):
-        if getattr(old, field) != getattr(new, field):
-            changes.append(
-                {
-                    "where": _verbose_name(PlanVersion, field),
-                    "old": getattr(old, field),
-                    "new": getattr(new, field),
-                }
-            )
+    if old.approaches != new.approaches:
+        changes.append(
+            {
+                "where": _verbose_name(PlanVersion, "approaches"),
+                "old": old.get_approaches_display(),
+                "new": new.get_approaches_display(),
+            }
+        )
+    if old.summary != new.summary:
+        changes.append(
+            {
+                "where": _verbose_name(PlanVersion, "summary"),
+                "old": old.summary,
+                "new": new.summary,
+            }
+        )
     old_goals, new_goals = list(old.goals.all()), list(new.goals.all())
     for index in range(max(len(old_goals), len(new_goals))):
         before = old_goals[index] if index < len(old_goals) else None

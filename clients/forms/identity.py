@@ -38,6 +38,11 @@ class ClientIdentityForm(VersionedForm):
         self.duplicates = services.DuplicateReport()
         if "category" in self.fields:
             self.fields["category"].queryset = PPKSCategory.objects.for_centre(centre).active()
+        if "other_categories" in self.fields:
+            self.fields["other_categories"].widget = forms.CheckboxSelectMultiple()
+            self.fields["other_categories"].queryset = PPKSCategory.objects.for_centre(
+                centre
+            ).active()
         if "clusters" in self.fields:
             self.fields["clusters"].widget = forms.CheckboxSelectMultiple()
             self.fields["clusters"].queryset = AtensiCluster.objects.for_centre(centre).active()
@@ -83,9 +88,21 @@ class ClientIdentityForm(VersionedForm):
         cleaned = super().clean()
         self._settle_birth_date(cleaned)
         self._check_nik(cleaned)
+        self._check_categories(cleaned)
         if not self.errors:
             self._check_duplicates(cleaned)
         return cleaned
+
+    def _check_categories(self, cleaned):
+        others = cleaned.get("other_categories")
+        if others is None:
+            return
+        primary = cleaned.get("category")
+        if others and not primary:
+            self.add_error(
+                "category", _("Choose the main category, which reports count, before others.")
+            )
+        cleaned["other_categories"] = [c for c in others if c != primary]
 
     def _settle_birth_date(self, cleaned):
         age = cleaned.get("estimated_age")
@@ -184,6 +201,7 @@ class ClientRegistrationForm(ClientIdentityForm):
             "kk_number",
             "phone",
             "category",
+            "other_categories",
             "clusters",
         ]
         widgets = {"birth_date": DATE_INPUT}
@@ -192,7 +210,13 @@ class ClientRegistrationForm(ClientIdentityForm):
             "kk_number": _("Optional."),
         }
 
-    field_order = [*IDENTITY_FIELDS, "category", "clusters", "confirm_different"]
+    field_order = [
+        *IDENTITY_FIELDS,
+        "category",
+        "other_categories",
+        "clusters",
+        "confirm_different",
+    ]
 
 
 REGION_LEVELS = [
@@ -230,6 +254,7 @@ class ClientForm(ClientIdentityForm):
             "rt",
             "rw",
             "category",
+            "other_categories",
             "clusters",
             "disability_types",
         ]

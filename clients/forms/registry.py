@@ -57,11 +57,13 @@ class ClientFilterForm(forms.Form):
 class CategoryForm(forms.ModelForm):
     class Meta:
         model = PPKSCategory
-        fields = ["code", "name_id", "name_en", "cluster"]
+        fields = ["code", "name_id", "name_en", "clusters"]
+        widgets = {"clusters": forms.CheckboxSelectMultiple()}
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
         self.centre = centre
+        self.fields["clusters"].queryset = AtensiCluster.objects.for_centre(centre).active()
 
     def clean_code(self):
         code = self.cleaned_data["code"]

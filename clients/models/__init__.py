@@ -1,9 +1,16 @@
 """The PPKS registry's records, one module per part (Django needs them all imported here)."""
 
 from clients.models.family import FamilyMember, FamilyTracingAttempt
+from clients.models.national import AssistanceReceived
 from clients.models.papers import ClientDocument, Consent
 from clients.models.privacy import ProcessingRestriction
-from clients.models.reference import AtensiCluster, DisabilityType, PPKSCategory, ReferenceItem
+from clients.models.reference import (
+    AtensiCluster,
+    ClusterMapping,
+    DisabilityType,
+    PPKSCategory,
+    ReferenceItem,
+)
 from clients.models.registry import (
     Citizenship,
     Client,
@@ -15,10 +22,12 @@ from clients.models.registry import (
 )
 
 __all__ = [
+    "AssistanceReceived",
     "AtensiCluster",
     "Citizenship",
     "Client",
     "ClientDocument",
+    "ClusterMapping",
     "Consent",
     "DisabilityType",
     "Education",

@@ -43,11 +43,11 @@ class ReferenceItem(models.Model):
 
 
 class PPKSCategory(ReferenceItem):
-    cluster = models.ForeignKey(
+    clusters: models.ManyToManyField = models.ManyToManyField(
         "AtensiCluster",
-        verbose_name=_("usual ATENSI cluster"),
-        on_delete=models.PROTECT,
-        null=True,
+        verbose_name=_("ATENSI clusters"),
+        through="ClusterMapping",
+        related_name="categories",
         blank=True,
     )
 
@@ -69,3 +69,25 @@ class DisabilityType(ReferenceItem):
     class Meta(ReferenceItem.Meta):
         verbose_name = _("disability type")
         verbose_name_plural = _("disability types")
+
+
+class ClusterMapping(models.Model):
+    """A PPKS category falls into an ATENSI cluster. The ministry changes its directorates,
+    so the mapping is data: seeded by a migration, edited by administrators."""
+
+    category = models.ForeignKey(
+        PPKSCategory, verbose_name=_("PPKS category"), on_delete=models.CASCADE
+    )
+    cluster = models.ForeignKey(
+        AtensiCluster, verbose_name=_("ATENSI cluster"), on_delete=models.PROTECT
+    )
+
+    class Meta:
+        verbose_name = _("category to cluster mapping")
+        verbose_name_plural = _("category to cluster mappings")
+        constraints = [
+            models.UniqueConstraint(fields=["category", "cluster"], name="cluster_mapping_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category} → {self.cluster}"

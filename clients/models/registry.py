@@ -9,6 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from clients.models.cover import (
+    BPJS_NUMBER,
+    REGISTER_NUMBER,
+    CareClass,
+    HealthScheme,
+    RegisterStatus,
+)
 from clients.models.reference import AtensiCluster, DisabilityType, PPKSCategory
 from sentra import bounds
 from sentra.models import Centre
@@ -88,6 +95,36 @@ class ClientQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=Client.Status.ACTIVE)
 
+    def in_cluster(self, cluster):
+        """Clients falling into a cluster through any of their categories or by hand."""
+        return self.filter(
+            models.Q(category__clusters=cluster)
+            | models.Q(other_categories__clusters=cluster)
+            | models.Q(clusters=cluster)
+        ).distinct()
+
+    def with_category(self, category):
+        """Clients who fit a category, primary or not."""
+        return self.filter(
+            models.Q(category=category) | models.Q(other_categories=category)
+        ).distinct()
+
+    def count_people(self) -> int:
+        """Each person once, however many categories, clusters or joins they match."""
+        return self.values("pk").distinct().count()
+
+    def people_by_cluster(self) -> list[tuple[AtensiCluster, int]]:
+        """(cluster, people) for each cluster with someone in it: a person with several
+        categories counts once per cluster they fall into, and once in the total
+        (`count_people`), so the rows may add up to more than the total."""
+        ids = self.values("pk")
+        rows = []
+        for cluster in AtensiCluster.objects.order_by("sort_order", "name_id"):
+            n = Client.objects.filter(pk__in=ids).in_cluster(cluster).count()
+            if n:
+                rows.append((cluster, n))
+        return rows
+
 
 class Client(Versioned):
     class Status(models.TextChoices):
@@ -161,9 +198,41 @@ class Client(Versioned):
         null=True,
         blank=True,
     )
-    clusters = models.ManyToManyField(AtensiCluster, verbose_name=_("ATENSI clusters"), blank=True)
+    other_categories = models.ManyToManyField(
+        PPKSCategory,
+        verbose_name=_("other PPKS categories"),
+        related_name="secondary_clients",
+        blank=True,
+        help_text=_("Further categories the person fits; the one above counts in reports."),
+    )
+    clusters = models.ManyToManyField(
+        AtensiCluster,
+        verbose_name=_("further ATENSI clusters"),
+        blank=True,
+        help_text=_("Only clusters that the categories do not already give."),
+    )
     disability_types = models.ManyToManyField(
         DisabilityType, verbose_name=_("disability types"), blank=True
+    )
+
+    # National data (clients.models.national): register, health cover.
+    register_status = models.CharField(
+        _("DTKS/DTSEN status"),
+        max_length=20,
+        choices=RegisterStatus.choices,
+        default=RegisterStatus.UNKNOWN,
+    )
+    register_number = models.CharField(
+        _("DTKS/DTSEN number"), max_length=30, blank=True, validators=[REGISTER_NUMBER]
+    )
+    bpjs_scheme = models.CharField(
+        _("health cover"), max_length=20, choices=HealthScheme.choices, default=HealthScheme.UNKNOWN
+    )
+    bpjs_number = models.CharField(
+        _("BPJS Kesehatan number"), max_length=13, blank=True, validators=[BPJS_NUMBER]
+    )
+    bpjs_class = models.CharField(
+        _("care class"), max_length=1, blank=True, choices=CareClass.choices
     )
 
     family_tracing_status = models.CharField(
@@ -179,7 +248,7 @@ class Client(Versioned):
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     objects = ClientQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[clusters, disability_types])
+    history = HistoricalRecords(m2m_fields=[other_categories, clusters, disability_types])
 
     class Meta:
         verbose_name = _("client")
@@ -238,6 +307,27 @@ class Client(Versioned):
     @property
     def is_archived(self) -> bool:
         return self.status == self.Status.ARCHIVED
+
+    def all_categories(self) -> list[PPKSCategory]:
+        """The primary category first, then the others."""
+        others = [c for c in self.other_categories.all() if c.pk != self.category_id]
+        return ([self.category] if self.category else []) + others
+
+    def atensi_clusters(self) -> list[AtensiCluster]:
+        """The clusters the person falls into: those the mapping gives each of their
+        categories, plus any set by hand; each once, in the ministry's order."""
+        categories = [c.pk for c in self.all_categories()]
+        return list(
+            AtensiCluster.objects.filter(
+                models.Q(categories__in=categories) | models.Q(client=self)
+            )
+            .distinct()
+            .order_by("sort_order", "name_id")
+        )
+
+    def listed_assistance(self):
+        """Assistance received, without entries removed from the list."""
+        return self.assistance.filter(is_archived=False)  # type: ignore[attr-defined]
 
     @property
     def has_identity_papers(self) -> bool:

@@ -70,9 +70,10 @@ def client_list(request):
             # from the worker's few dozen clients instead of testing the whole centre.
             clients = clients.filter(pk__in=Client.objects.visible_to(user).values("pk"))
         if data["category"]:
-            clients = clients.filter(category=data["category"])
+            matching = Client.objects.with_category(data["category"]).values("pk")
+            clients = clients.filter(pk__in=matching)
         if data["cluster"]:
-            clients = clients.filter(clusters=data["cluster"])
+            clients = clients.filter(pk__in=Client.objects.in_cluster(data["cluster"]).values("pk"))
         if data["status"]:
             clients = clients.filter(status=data["status"])
         if data["worker"]:
@@ -103,13 +104,16 @@ def client_register(request):
     form = ClientRegistrationForm(request.POST or None, centre=centre)
     if request.method == "POST" and form.is_valid():
         data = {
-            name: form.cleaned_data[name] for name in form.Meta.fields if name not in ("clusters",)
+            name: form.cleaned_data[name]
+            for name in form.Meta.fields
+            if name not in ("clusters", "other_categories")
         }
         client = services.register_client(
             by=request.user,
             centre=centre,
             data=data,
             clusters=form.cleaned_data["clusters"],
+            other_categories=form.cleaned_data["other_categories"],
             request=request,
         )
         messages.success(
@@ -141,9 +145,11 @@ def client_detail(request, public_id):
     )
     context = {
         "client": client,
-        "clusters": client.clusters.all(),
+        "categories": client.all_categories(),
+        "clusters": client.atensi_clusters(),
         "disability_types": client.disability_types.all(),
         "family": client.family.filter(is_archived=False),
+        "assistance": client.assistance.filter(is_archived=False),
         "tracing_attempts": client.tracing_attempts.select_related("recorded_by")[:20],
         "documents": documents,
         "photo": next((d for d in documents if d.kind == ClientDocument.Kind.PHOTO), None),
@@ -259,9 +265,17 @@ def category_list(request):
     form = CategoryForm(request.POST or None, centre=centre)
     if request.method == "POST" and form.is_valid():
         services.add_category(
-            by=request.user, category=form.save(commit=False), centre=centre, request=request
+            by=request.user,
+            category=form.save(commit=False),
+            clusters=form.cleaned_data["clusters"],
+            centre=centre,
+            request=request,
         )
         messages.success(request, _("Category added."))
         return redirect("clients:categories")
-    categories = PPKSCategory.objects.for_centre(centre).select_related("cluster", "centre")
+    categories = (
+        PPKSCategory.objects.for_centre(centre)
+        .select_related("centre")
+        .prefetch_related("clusters")
+    )
     return render(request, "clients/category_list.html", {"categories": categories, "form": form})

@@ -1,9 +1,9 @@
 """Tables about people: each person served in the period counted once in every total.
 
 `groups_per_person` is the one place that knows which groups (PPKS category, ATENSI
-cluster, approach, ...) a person belongs to. Today a client has one PPKS category and a
-case one approach; when they may have several, only that function changes: the tables
-already count a person in each of their groups and once in the total, with a note.
+cluster, approach, ...) a person belongs to. A client may have several PPKS categories
+(one primary), fall into several clusters and have cases with several approaches: the
+tables count a person in each of their groups and once in the total, with a note.
 """
 
 from collections import defaultdict
@@ -46,17 +46,24 @@ def _reference(rows) -> list[tuple[int, Group | None]]:
 def _memberships(scope: Scope, dimension: str) -> list[tuple[int, Group | None]]:
     clients = scope.clients
     if dimension == "category":
+        # The primary category and the others: a person in several counts once in the total.
         return _reference(
             clients.values_list("pk", "category__sort_order", name_field("category__"))
+        ) + _reference(
+            clients.values_list(
+                "pk", "other_categories__sort_order", name_field("other_categories__")
+            )
         )
     if dimension == "cluster":
-        # A person's clusters: those recorded on them, and the usual cluster of their PPKS
-        # category (the mapping admins keep on the category list).
-        chosen = clients.values_list("pk", "clusters__sort_order", name_field("clusters__"))
-        derived = clients.values_list(
-            "pk", "category__cluster__sort_order", name_field("category__cluster__")
-        )
-        return _reference(chosen) + _reference(derived)
+        # A person's clusters: those recorded on them by hand, and those every one of their
+        # PPKS categories falls into (the mapping admins keep, clients.ClusterMapping).
+        return [
+            membership
+            for prefix in ("clusters__", "category__clusters__", "other_categories__clusters__")
+            for membership in _reference(
+                clients.values_list("pk", f"{prefix}sort_order", name_field(prefix))
+            )
+        ]
     if dimension == "disability":
         return _reference(
             clients.values_list(
@@ -68,7 +75,8 @@ def _memberships(scope: Scope, dimension: str) -> list[tuple[int, Group | None]]
         order = list(Approach.values)
         return [
             (pk, ((order.index(code), ""), str(labels[code])) if code in labels else None)
-            for pk, code in scope.served.values_list("client_id", "approach")
+            for pk, codes in scope.served.values_list("client_id", "approaches")
+            for code in codes or [None]
         ]
     if dimension == "age":
         on = scope.period.last

@@ -71,6 +71,7 @@ from sentra.access.privacy import (
 )
 from sentra.access.registry import (
     can_change_clients,
+    get_assistance_for_user,
     get_client_for_user,
     get_consent_for_user,
     get_document_for_user,
@@ -108,6 +109,7 @@ from sentra.access.residence import (
 )
 
 __all__ = [
+    "get_assistance_for_user",
     "require",
     "can_manage_staff",
     "can_manage_centre",

@@ -1,6 +1,6 @@
 """Clients and what hangs off their file."""
 
-from clients.models import Client, ClientDocument, Consent, FamilyMember
+from clients.models import AssistanceReceived, Client, ClientDocument, Consent, FamilyMember
 from sentra.access.base import get_or_404
 from sentra.scopes import Role, has_role
 
@@ -32,3 +32,8 @@ def get_consent_for_user(user, client: Client, public_id) -> Consent:
         client.consents.filter(withdrawn_on__isnull=True),  # type: ignore[attr-defined]
         public_id=public_id,
     )
+
+
+def get_assistance_for_user(user, client: Client, public_id) -> AssistanceReceived:
+    """An assistance record of `client` (already fetched through get_client_for_user)."""
+    return get_or_404(client.assistance.filter(is_archived=False), public_id=public_id)  # type: ignore[attr-defined]

@@ -13,7 +13,6 @@ from activities.rules import SERVICE_STAGES, attendee_cases
 from activities.services.schedule import save_slot
 from casework.demo import seed_cases
 from casework.models import ServiceRecord
-from casework.models.cases import Approach
 from casework.models.stages import Stage
 from clients.demo import seed_clients
 from clients.services import has_consent
@@ -42,7 +41,7 @@ def demo_centre():
 
 def eighteen_residents(centre, today):
     """18 residents of the demo centre, the people still in access (no consent) first."""
-    living_in = attendee_cases(centre, today).filter(approach=Approach.RESIDENTIAL)
+    living_in = attendee_cases(centre, today).residential()
     chosen = sorted(living_in, key=lambda case: (case.stage != Stage.ACCESS, case.pk))[:18]
     assert len(chosen) == 18
     assert any(case.stage == Stage.ACCESS for case in chosen)

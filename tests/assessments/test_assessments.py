@@ -28,9 +28,9 @@ def start(http, case, kind):
     return Assessment.objects.latest("id")
 
 
-def test_the_four_shipped_instruments_are_published():
+def test_the_five_shipped_instruments_are_published():
     kinds = set(Instrument.objects.published().values_list("kind", flat=True))
-    assert kinds == {"rapid", "comprehensive", "family_tracing", "wellbeing"}
+    assert kinds == {"rapid", "comprehensive", "family_tracing", "wellbeing", "screening"}
 
 
 def test_a_draft_over_two_sittings_then_submit(case, worker, client_for):

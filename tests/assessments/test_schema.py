@@ -91,12 +91,13 @@ def test_every_shipped_instrument_is_valid(path):
     assert data["name_id"] and data["name_en"]
 
 
-def test_four_instruments_are_shipped():
+def test_five_instruments_are_shipped():
     assert {json.loads(p.read_text())["kind"] for p in SHIPPED} == {
         "rapid",
         "comprehensive",
         "family_tracing",
         "wellbeing",
+        "screening",
     }
 
 

@@ -23,7 +23,7 @@ def test_peksos1_opens_a_referral_case_moves_it_and_notes_from_the_caseload(phon
     phone.locator("#id_access_route").select_option("referral")
     phone.locator("#id_referring_institution").fill("Dinas Sosial Kota Jambi")
     phone.locator("#id_referral_letter_number").fill("460/77/DINSOS/2026")
-    phone.locator("#id_approach").select_option("residential")
+    phone.locator("#id_approaches_0").check()
     phone.locator("#id_problem_statement").fill("Anak ditemukan di terminal tanpa keluarga.")
     phone.locator("#id_supervisor").select_option(str(supervisor.pk))
     phone.locator("form.main-form button[type=submit]").click()

@@ -63,7 +63,7 @@ def test_the_emergency_form_needs_an_immediate_need(worker, centre, client_for):
         reverse("casework:case-open", args=[client.public_id]),
         {
             "access_route": "walk_in",
-            "approach": "residential",
+            "approaches": ["residential"],
             "problem_statement": "x",
             "priority": "high",
             "primary_worker": worker.pk,
@@ -85,7 +85,7 @@ def test_opening_a_case_from_a_referral_keeps_only_the_referral_details(
             "referral_letter_number": "460/12/2026",
             "referral_date": "2026-03-01",
             "outreach_location": "Pasar",
-            "approach": "residential",
+            "approaches": ["residential"],
             "problem_statement": "Anak terlantar",
             "priority": "medium",
             "primary_worker": worker.pk,

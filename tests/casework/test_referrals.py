@@ -81,7 +81,7 @@ def test_an_incoming_referral_links_to_the_directory(
         {
             "access_route": "referral",
             "referring_partner": partner.pk,
-            "approach": "residential",
+            "approaches": ["residential"],
             "problem_statement": "Dirujuk puskesmas",
             "priority": "medium",
             "primary_worker": worker.pk,
@@ -101,7 +101,7 @@ def test_a_referral_case_needs_an_institution(worker, supervisor, centre, client
         reverse("casework:case-open", args=[client.public_id]),
         {
             "access_route": "referral",
-            "approach": "residential",
+            "approaches": ["residential"],
             "problem_statement": "x",
             "priority": "medium",
             "primary_worker": worker.pk,

@@ -30,7 +30,16 @@ def related(client_record, worker):
 
 
 READ_URLS = ["detail", "history"]
-WRITE_URLS = ["edit", "archive", "family-add", "tracing-add", "document-add", "consent-add"]
+WRITE_URLS = [
+    "edit",
+    "archive",
+    "family-add",
+    "tracing-add",
+    "document-add",
+    "consent-add",
+    "national-edit",
+    "assistance-add",
+]
 
 # Expected status of each member of the cast for reading and for changing the file.
 EXPECTED = {

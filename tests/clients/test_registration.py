@@ -262,12 +262,12 @@ def test_archive_and_restore_never_delete(worker, client_record, client_for):
     assert {"archive", "restore"} <= set(actions)
 
 
-def test_the_ministry_list_has_26_categories_and_admins_extend_it(admin, client_for):
-    assert PPKSCategory.objects.filter(centre=None).count() == 26
+def test_the_ministry_list_has_27_categories_and_admins_extend_it(admin, client_for):
+    assert PPKSCategory.objects.filter(centre=None).count() == 27
     response = client_for(admin).post(
         reverse("clients:categories"),
         {"code": "korban_bullying", "name_id": "Korban perundungan", "name_en": "Bullying victims"},
     )
     assert response.status_code == 302
-    assert PPKSCategory.objects.for_centre(admin.centre).count() == 27
-    assert PPKSCategory.objects.for_centre(None).count() == 26
+    assert PPKSCategory.objects.for_centre(admin.centre).count() == 28
+    assert PPKSCategory.objects.for_centre(None).count() == 27

@@ -94,7 +94,7 @@ def test_move_in_says_why_it_refuses(stay, centre, worker, supervisor, admin, be
         worker,
         supervisor,
     )
-    family.approach = Approach.FAMILY
+    family.approaches = [Approach.FAMILY]
     family.save()
     with pytest.raises(ValidationError, match="residential approach"):
         move_in(by=worker, case=family, bed=beds[1], moved_in_on=timezone.localdate())

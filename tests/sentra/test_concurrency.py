@@ -90,6 +90,43 @@ def _family_edit(c):
     )
 
 
+def _national_edit(c):
+    from clients.forms.national import NationalDataForm
+
+    client = c["case"].client
+    client.register_status = "dtsen"
+    client.register_number = "DTSEN-0000"
+    client.save()
+    edit = EditForm(
+        NationalDataForm,
+        reverse("clients:national-edit", args=[client.public_id]),
+        client,
+        "register_number",
+        c["worker"],
+        c["supervisor"],
+    )
+    edit.their_value, edit.my_value = "DTSEN-0002", "DTSEN-0001"
+    return edit
+
+
+def _assistance_edit(c):
+    from clients.forms.national import AssistanceForm
+    from clients.models import AssistanceReceived
+
+    client = c["case"].client
+    item = AssistanceReceived.objects.create(
+        client=client, programme="pkh", period_start="2025-01-01", recorded_by=c["worker"]
+    )
+    return EditForm(
+        AssistanceForm,
+        reverse("clients:assistance-edit", args=[client.public_id, item.public_id]),
+        item,
+        "notes",
+        c["worker"],
+        c["supervisor"],
+    )
+
+
 def _case_edit(c):
     from casework.forms.cases import CaseEditForm
 
@@ -502,6 +539,8 @@ def _breach_edit(c):
 EDIT_FORMS = {
     "client": _client_edit,
     "family member": _family_edit,
+    "national data": _national_edit,
+    "assistance received": _assistance_edit,
     "case": _case_edit,
     "note": _note_edit,
     "plan": _plan_edit,
@@ -533,6 +572,8 @@ EDIT_FORMS = {
 WALKED = {
     "clients.forms.identity.ClientForm",
     "clients.forms.records.FamilyMemberForm",
+    "clients.forms.national.NationalDataForm",
+    "clients.forms.national.AssistanceForm",
     "casework.forms.cases.CaseEditForm",
     "casework.forms.notes.CaseNoteForm",
     "casework.forms.plans.PlanForm",

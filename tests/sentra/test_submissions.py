@@ -37,7 +37,7 @@ from activities.models import (
 from activities.services.completion import issue_certificate
 from activities.services.courses import record_final_result
 from activities.services.schedule import save_slot
-from assessments.models import Assessment, Instrument
+from assessments.models import Assessment, Contributor, Instrument
 from casework.models import (
     Case,
     CaseNote,
@@ -64,6 +64,7 @@ from casework.services.notes import add_note
 from casework.services.plans import start_plan_version, submit_plan
 from casework.services.referrals import create_referral
 from clients.models import (
+    AssistanceReceived,
     Client,
     ClientDocument,
     Consent,
@@ -150,6 +151,12 @@ SUBMITTED_TWICE: dict[str, Callable[[dict], Submission]] = {
         lambda: {"name": "Sri Wahyuni", "relationship": "mother"},
         FamilyMember.objects.count,
     ),
+    "clients:assistance-add": lambda s: Submission(
+        s["worker"],
+        _client_url("assistance-add", s),
+        lambda: {"programme": "pkh", "period_start": "2025-01-01", "amount": "750000"},
+        AssistanceReceived.objects.count,
+    ),
     "clients:tracing-add": lambda s: Submission(
         s["worker"],
         _client_url("tracing-add", s),
@@ -191,7 +198,7 @@ SUBMITTED_TWICE: dict[str, Callable[[dict], Submission]] = {
         ),
         lambda: {
             "access_route": "walk_in",
-            "approach": "residential",
+            "approaches": ["residential"],
             "problem_statement": "Datang sendiri meminta bantuan.",
             "priority": "medium",
             "primary_worker": s["worker"].pk,
@@ -366,6 +373,21 @@ SUBMITTED_TWICE: dict[str, Callable[[dict], Submission]] = {
         reverse("assessments:start", args=[s["case"].public_id]),
         lambda: {"instrument": Instrument.objects.published().get(kind="rapid").pk},
         Assessment.objects.count,
+    ),
+    "assessments:contributor-add": lambda s: Submission(
+        s["worker"],
+        reverse(
+            "assessments:contributor-add",
+            args=[submitted_assessment(s["case"], "rapid", s["worker"]).public_id],
+        ),
+        lambda: {
+            "name": "Dewi Lestari, M.Psi.",
+            "profession": "psychologist",
+            "sections": [
+                Instrument.objects.published().get(kind="rapid").definition["sections"][0]["key"]
+            ],
+        },
+        Contributor.objects.count,
     ),
     "assessments:amend": lambda s: Submission(
         s["worker"],
@@ -1080,6 +1102,8 @@ SUBMITTED_TWICE.update(
 EDITS = {
     "clients:edit",
     "clients:family-edit",
+    "clients:national-edit",
+    "clients:assistance-edit",
     "casework:case-edit",
     "casework:note-edit",
     "casework:plan-edit",
@@ -1107,6 +1131,7 @@ IDEMPOTENT_ACTIONS = {
     "clients:archive",
     "clients:restore",
     "clients:family-archive",
+    "clients:assistance-archive",
     "clients:document-archive",
     "clients:consent-withdraw",
     "clients:search-clear",
