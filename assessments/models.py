@@ -3,7 +3,6 @@
 import uuid
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -196,7 +195,7 @@ class Contributor(models.Model):
         blank=True,
         help_text=_("e.g. psychologist of the Puskesmas, nurse of the centre"),
     )
-    sections = ArrayField(models.CharField(max_length=50), verbose_name=_("sections"))
+    sections = models.JSONField(verbose_name=_("sections"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -210,7 +209,7 @@ class Contributor(models.Model):
         ordering = ["recorded_at", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(sections__len__gt=0), name="contributor_has_a_section"
+                condition=~models.Q(sections=[]), name="contributor_has_a_section"
             ),
         ]
 

@@ -17,7 +17,7 @@ def backward(apps, schema_editor):
     for name in MODELS:
         model = apps.get_model("casework", name)
         for approach in ("community", "family", "residential"):
-            model.objects.filter(approaches__contains=[approach]).update(approach=approach)
+            model.objects.filter(approaches__icontains=f'"{approach}"').update(approach=approach)
 
 
 class Migration(migrations.Migration):

@@ -64,10 +64,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='case',
-            constraint=models.CheckConstraint(condition=models.Q(('approaches__len__gt', 0)), name='case_has_an_approach'),
+            constraint=models.CheckConstraint(condition=models.Q(('approaches', []), _negated=True), name='case_has_an_approach'),
         ),
         migrations.AddConstraint(
             model_name='planversion',
-            constraint=models.CheckConstraint(condition=models.Q(('approaches__len__gt', 0)), name='plan_has_an_approach'),
+            constraint=models.CheckConstraint(condition=models.Q(('approaches', []), _negated=True), name='plan_has_an_approach'),
         ),
         ]

@@ -4,7 +4,6 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,12 +39,9 @@ class Approach(models.TextChoices):
 
 def approaches_field():
     """The ATENSI approaches of a case or plan: residential and/or family and/or community
-    (Permensos 7/2021), in this order, at least one."""
-    return ArrayField(
-        models.CharField(max_length=20, choices=Approach.choices),
-        verbose_name=_("approaches"),
-        default=list,
-    )
+    (Permensos 7/2021), in this order, at least one. A JSON list rather than a PostgreSQL
+    array: the quick start runs on SQLite."""
+    return models.JSONField(verbose_name=_("approaches"), default=list)
 
 
 def approach_order(values) -> list[str]:
@@ -72,7 +68,7 @@ class WithApproaches(models.Model):
 
 def at_least_one_approach(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(
-        condition=models.Q(approaches__len__gt=0), name=f"{name}_has_an_approach"
+        condition=~models.Q(approaches=[]), name=f"{name}_has_an_approach"
     )
 
 
@@ -116,7 +112,8 @@ class CaseQuerySet(models.QuerySet):
 
     def residential(self):
         """Cases whose approaches include residential care (alone or with others)."""
-        return self.filter(approaches__contains=[Approach.RESIDENTIAL])
+        # The quoted code matches one element of the JSON list on SQLite and PostgreSQL alike.
+        return self.filter(approaches__icontains=f'"{Approach.RESIDENTIAL}"')
 
 
 class Case(WithApproaches, Versioned):

@@ -25,7 +25,10 @@ def test_the_demo_has_several_categories_national_data_and_revised_assessments(s
     assert demo.exclude(bpjs_number="").exists()
     assert AssistanceReceived.objects.filter(client__in=demo).count() >= 5
     assert Case.objects.filter(centre__code="ALY").residential().exists()
-    assert Case.objects.filter(centre__code="ALY", approaches__len=2).exists()
+    assert any(
+        len(a) == 2
+        for a in Case.objects.filter(centre__code="ALY").values_list("approaches", flat=True)
+    )
     assert Assessment.objects.filter(instrument__kind="screening").exists()
     revised = Assessment.objects.filter(instrument__kind="comprehensive", instrument__version=2)
     assert revised.exists()
