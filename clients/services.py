@@ -133,46 +133,6 @@ def _similar_names(candidates, full_name: str, sex: str, birth_year: int | None)
     return [client for _, client in sorted(scored, key=lambda pair: -pair[0])[:10]]
 
 
-IDENTITY_NUMBER_LENGTH = 16
-
-
-def is_identity_number(term: str) -> bool:
-    """A search term that is (or looks like) a NIK or KK: never stored nor shown back."""
-    return term.replace(" ", "").isdigit()
-
-
-def search_clients(queryset, term: str):
-    """Name, alias or registration number, partial, case- and accent-insensitive; NIK or
-    KK only whole (16 digits, exact). On PostgreSQL misspelt names are found by trigram
-    similarity too.
-
-    A NIK is never matched by a prefix: the registry lists clients the searcher may not
-    open, so a prefix match let a colleague recover a full NIK digit by digit.
-
-    Every branch is served by an index at national scale: NIK and KK by equality, names
-    and registration numbers by trigram GIN indexes (`LIKE '%x%'` and the word-similarity
-    operator `%>`, whose threshold is set for the session in settings; the similarity
-    *function* could not use the index)."""
-    term = term.strip()
-    digits = term.replace(" ", "")
-    if digits.isdigit():
-        if len(digits) != IDENTITY_NUMBER_LENGTH:
-            return queryset.none()
-        return queryset.filter(Q(nik=digits) | Q(kk_number=digits))
-    if "-" in term and any(ch.isdigit() for ch in term):
-        if settings.IS_POSTGRES:
-            # Registration numbers are written in capitals (sentra/numbering.py).
-            return queryset.filter(registration_number__contains=term.upper())
-        return queryset.filter(registration_number__icontains=term)
-    name = normalise_name(term)
-    if not name:
-        return queryset.none()
-    matches = Q(search_name__contains=name)
-    if settings.IS_POSTGRES:
-        return queryset.filter(matches | Q(search_name__trigram_word_similar=name))
-    return queryset.filter(matches | Q(registration_number__icontains=term))
-
-
 # --- The record -------------------------------------------------------------------------------
 
 

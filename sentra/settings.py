@@ -119,7 +119,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 if IS_POSTGRES:
     # Client search matches misspelt names with the indexable `%>` operator of pg_trgm,
-    # whose threshold is a setting of the session (clients/services.py: search_clients).
+    # whose threshold is a setting of the session (clients/search.py: search_clients).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         "-c pg_trgm.word_similarity_threshold=0.4"
     )

@@ -92,6 +92,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "reports.dashboard",
             "residence.figures",
             "clients.national",
+            "clients.search",
         ],
     ),
     (

@@ -14,6 +14,7 @@ from clients.forms.records import (
 )
 from clients.forms.registry import CategoryForm, ClientFilterForm, ClientSearchForm
 from clients.models import Client, ClientDocument, PPKSCategory
+from clients.search import is_identity_number, search_clients
 from sentra import access, audit
 from sentra.lists import paginate
 from sentra.models import User
@@ -45,9 +46,9 @@ def client_list(request):
         search = ClientSearchForm(request.POST)
         term = search.cleaned_data["q"].strip() if search.is_valid() else ""
         if term:
-            found = services.search_clients(_registry(user), term).values_list("pk", flat=True)
+            found = search_clients(_registry(user), term).values_list("pk", flat=True)
             request.session[SEARCH_SESSION_KEY] = {
-                "label": "" if services.is_identity_number(term) else term,
+                "label": "" if is_identity_number(term) else term,
                 "ids": list(found[:SEARCH_RESULT_LIMIT]),
             }
         else:
