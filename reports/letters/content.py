@@ -98,7 +98,7 @@ def admission_record(case, source=None) -> dict:
     fields = _person(case.client) + [
         [_("Case number"), case.number],
         [_("Access route"), case.get_access_route_display()],
-        [_("Approach"), case.get_approach_display()],
+        [_("Approach"), case.get_approaches_display()],
     ]
     if case.referring_institution:
         fields.append([_("Referring institution"), case.referring_institution])
@@ -124,7 +124,7 @@ def service_agreement(case, source=None) -> dict:
         )
         % {"centre": case.centre.name},
         "fields": _person(case.client)
-        + [[_("Case number"), case.number], [_("Approach"), case.get_approach_display()]],
+        + [[_("Case number"), case.number], [_("Approach"), case.get_approaches_display()]],
         "sections": [
             [_("Problem to work on"), case.problem_statement],
             [
