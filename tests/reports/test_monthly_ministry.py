@@ -72,7 +72,7 @@ def served(centre, worker, supervisor):
     ]
     people[0].clusters.add(AtensiCluster.objects.get(code="disability", centre=None))
     cases = [open_case_for(person, worker, supervisor) for person in people]
-    Case.objects.filter(pk=cases[1].pk).update(approach=Approach.FAMILY)
+    Case.objects.filter(pk=cases[1].pk).update(approaches=[Approach.FAMILY])
     cash = ServiceType.objects.get(code="cash_assistance", centre=None)
     for case, amount in [(cases[0], 1200000), (cases[0], 300000), (cases[2], 50000)]:
         record_service(
