@@ -45,7 +45,10 @@ def test_a_therapy_session_books_a_service_only_for_cases_that_may_receive_one(
     assert set(reasons) == {no_consent.pk, too_early.pk}
     marks = {a.case_id: a for a in Attendance.objects.filter(activity=session)}
     assert marks[no_consent.pk].skipped_because == "no consent to services on record"
-    assert marks[too_early.pk].skipped_because == "stage Service planning: services start at intervention"
+    assert (
+        marks[too_early.pk].skipped_because
+        == "stage Service planning: services start at intervention"
+    )
     assert marks[eligible[0].pk].service.delivered_on == session.held_on
 
 

@@ -57,7 +57,9 @@ def component_questions(node):
 def test_the_instruments_name_components_as_the_plan_does():
     """A question that offers the components offers them by their official names."""
     found = 0
-    for path in INSTRUMENTS.glob("*.json"):
+    # comprehensive-v1.json is the first version as it was asked, kept for the assessments
+    # made with it; the current versions carry the official names.
+    for path in sorted(set(INSTRUMENTS.glob("*.json")) - {INSTRUMENTS / "comprehensive-v1.json"}):
         for question in component_questions(json.loads(path.read_text(encoding="utf-8"))):
             found += 1
             for choice in question["choices"]:

@@ -127,7 +127,7 @@ def test_groups_are_in_reading_order_and_people_are_counted_per_person(centre, s
     regencies = dict(map(tuple, report.table("regency").rows))
     assert regencies["Kota Administrasi Jakarta Pusat (Daerah Khusus Ibukota Jakarta)"] == 1
     services = report.table("services")
-    assert services.rows == [["Social assistance", "Cash assistance", 3, 2, 1550000]]
+    assert services.rows == [["Social aid and social assistance", "Cash assistance", 3, 2, 1550000]]
     assert report.table("components").total[1] == 2
     residents = dict(map(tuple, report.table("residents").rows))
     assert "Residents at the start of the period" in residents
@@ -147,7 +147,7 @@ def test_the_xlsx_is_in_indonesian_with_formats_and_frozen_headers(centre, serve
             for value in row:
                 assert value not in INTERNAL_CODES, (sheet.title, value)
     services = workbook["Layanan"]
-    assert services["A3"].value == "Bantuan sosial"
+    assert services["A3"].value == "Bantuan sosial dan asistensi sosial"
     assert services["E3"].value == 1550000 and services["E3"].number_format == "#,##0"
     summary = {r[0]: r[1] for r in workbook["Ringkasan"].iter_rows(min_row=3, values_only=True)}
     assert summary["Orang yang dilayani"] == 4
@@ -164,7 +164,7 @@ def test_the_csv_files_use_semicolons_decimal_commas_and_a_bom(centre, served):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Komponen", "Layanan", "Kali", "Orang", "Nilai (Rp)"]
-    assert rows[1] == ["Bantuan sosial", "Bantuan tunai", "3", "2", "1550000"]
+    assert rows[1] == ["Bantuan sosial dan asistensi sosial", "Bantuan tunai", "3", "2", "1550000"]
     assert rows[2][0] == "Total" and rows[2][4] == "1550000"
     for name in names:
         for row in csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig")), delimiter=";"):
@@ -240,7 +240,7 @@ def test_the_monthly_pdf_is_ready_to_sign(centre, served, admin):
         "NIP 196805121990032001",
         "Disiapkan oleh",
         admin.full_name,
-        "Bantuan sosial",
+        "Bantuan sosial dan asistensi sosial",
         "1.550.000",
         "Jumlah orang yang dilayani",
     ]:
