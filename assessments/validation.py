@@ -13,10 +13,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from assessments import schema
+from assessments.models import InstrumentKind
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,49}$")
 CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,49}$")
-KINDS = {"rapid", "comprehensive", "family_tracing", "wellbeing", "other"}
+KINDS = set(InstrumentKind.values)
 LANGUAGES = {"id", "en"}
 MAX_LABEL, MAX_HELP, MAX_NAME = 500, 2000, 200
 MAX_SECTIONS, MAX_QUESTIONS, MAX_CHOICES, MAX_DOMAINS = 50, 300, 50, 20

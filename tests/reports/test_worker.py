@@ -102,6 +102,7 @@ def start_worker(settings, tmp_path):
 def test_a_worker_killed_mid_render_still_yields_exactly_one_pdf(
     case, worker, start_worker, settings
 ):
+    settings.REPORT_LEASE_SECONDS = LEASE_SECONDS  # the sweeper here and the workers agree
     redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
     for n in range(50):  # a report heavy enough to be caught mid-render
         add_note(
