@@ -14,6 +14,9 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
+# Load (and warm, sentra/wsgi.py) the application once in the master: every worker forked
+# from it, at start or after recycling, serves its first request warm.
+preload_app = True
 # Recycle workers now and then (memory growth in long-lived processes), staggered.
 max_requests = 2000
 max_requests_jitter = 200

@@ -53,7 +53,7 @@ class Stack:
             "DEBUG": "0",
             "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "SECURE_COOKIES": "0",
+            "ALLOW_PLAIN_HTTP": "1",  # loopback HTTP: no TLS in front of the bench stack
             "DATABASE_URL": f"{PG}/{database}",
             "REDIS_URL": self.redis_url,
             "PRIVATE_STORAGE_ROOT": str(self.scratch / "private"),
