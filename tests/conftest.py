@@ -171,3 +171,12 @@ def _mfa_off_unless_asked(request, settings):
 
 # A redis-server of the test's own (the fault tests freeze and stop it).
 from tests.private_redis import private_redis  # noqa: E402, F401
+
+
+def pytest_configure(config):
+    """Passwords hash with one fast round in tests: the production hasher spends ~0.3 s of
+    CPU on purpose, on every user a factory creates and every login, which made up a large
+    share of the suite's time. What is tested is who may do what, not the hash's cost."""
+    from django.conf import settings  # noqa: PLC0415  (configured by pytest-django first)
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
