@@ -4,6 +4,7 @@ rows stay (no hard delete): categories, dates, stages and counts still make the 
 
 The unit is the client: one whose cases are all closed, the last before the cut-off."""
 
+import re
 from datetime import timedelta
 
 from django.db import models, transaction
@@ -44,6 +45,9 @@ IDENTIFIERS = {
 ANONYMOUS_NAME = "ANONIM"
 # Short text fields of the records below a client that name or reach a person.
 SHORT_IDENTIFIERS = {"name", "phone", "description", "original_name", "title", "asked_by"}
+# What a JSON value may keep: choice codes, numbers written as text, dates. Anything else
+# in a string (a sentence, a name, an address) is free text typed by a person.
+CODE = re.compile(r"[a-z0-9_.:-]{0,64}")
 # How far below the client the walk goes (client -> case -> plan -> goal -> progress).
 DEPTH = 4
 
@@ -70,18 +74,41 @@ def due_clients(centre: Centre, now=None):
     )
 
 
+def scrub(value):
+    """`value` (decoded JSON) with the free text inside it removed: keys, numbers, booleans
+    and code-like strings stay, so scores and chosen options still count."""
+    if isinstance(value, dict):
+        return {key: scrub(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [scrub(item) for item in value]
+    if isinstance(value, str) and not CODE.fullmatch(value):
+        return ""
+    return value
+
+
+def _scrub_json(model, ids: list, names: list[str]) -> None:
+    for row in model._base_manager.filter(pk__in=ids).only("pk", *names):
+        cleaned = {name: scrub(getattr(row, name)) for name in names}
+        if any(cleaned[name] != getattr(row, name) for name in names):
+            model._base_manager.filter(pk=row.pk).update(**cleaned)
+
+
 def _blank(queryset: models.QuerySet, identifiers=()) -> None:
-    """Remove every long text, the named identifiers and the stored files of `queryset`,
-    and the history rows that copy them."""
+    """Remove every long text, the free text inside JSON values, the named identifiers and
+    the stored files of `queryset`, and the history rows that copy them."""
     model = queryset.model
     changes: dict = {}
-    files = []
+    files, documents = [], []
     for field in model._meta.concrete_fields:
         if isinstance(field, models.FileField):
             files.append(field.name)
+        elif isinstance(field, models.JSONField):
+            documents.append(field.name)
         elif isinstance(field, models.TextField) or field.name in identifiers:
             changes[field.name] = ""
     ids = list(queryset.values_list("pk", flat=True))
+    if documents:
+        _scrub_json(model, ids, documents)
     for name in files:
         for row in model._base_manager.filter(pk__in=ids).exclude(**{name: ""}):
             getattr(row, name).delete(save=False)
