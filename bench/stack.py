@@ -120,7 +120,7 @@ class Stack:
     def start_worker(self) -> subprocess.Popen:
         return self._start(
             "worker",
-            [PYTHON, "-m", "celery", "-A", "sentra", "worker", "-Q", "reports,default"]
+            [PYTHON, "-m", "celery", "-A", "sentra", "worker", "-Q", "reports,bulk,default"]
             + ["-c", "1", "--without-gossip", "--without-mingle", "-l", "warning"],
         )
 

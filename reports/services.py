@@ -25,6 +25,7 @@ from reports.monthly.period import MONTH
 from sentra import access, audit
 from sentra.celery import app as celery_app
 from sentra.models import Centre
+from sentra.replica import reading_for_reports
 
 logger = logging.getLogger(__name__)
 # A pending run nobody has rung the bell for (its publish failed) waits this long before
@@ -76,6 +77,13 @@ def request_report(*, by, kind: str, params: dict, centre, request=None) -> Repo
 # Sent by name, as the settings route it (CELERY_TASK_ROUTES): the task module imports this
 # one, never the other way round.
 GENERATE_REPORT_TASK = "reports.tasks.generate_report_task"
+# Workloads get their own queues: a worker waiting for a case PDF or a letter must not
+# queue behind the month-start batch of every centre's reports and the subject exports.
+BULK_KINDS = frozenset(ReportRun.MONTHLY_KINDS + ReportRun.SUBJECT_KINDS)
+
+
+def queue_for(kind: str | None) -> str:
+    return "bulk" if kind in BULK_KINDS else "reports"
 
 
 def enqueue(run_id: int) -> bool:
@@ -105,6 +113,7 @@ def publish(run_id: int) -> None:
     own broker settings (CELERY_BROKER_TRANSPORT_OPTIONS) stay generous, publishing does
     not. The sweeper is the retry."""
     timeout = settings.PUBLISH_TIMEOUT_SECONDS
+    queue = queue_for(ReportRun.objects.filter(pk=run_id).values_list("kind", flat=True).first())
     with celery_app.connection_for_write(
         connect_timeout=timeout,
         # max_retries=0: kombu would otherwise retry a refused connection for ~2 s.
@@ -115,7 +124,7 @@ def publish(run_id: int) -> None:
         },
     ) as connection:
         celery_app.send_task(
-            GENERATE_REPORT_TASK, args=[run_id], connection=connection, retry=False
+            GENERATE_REPORT_TASK, args=[run_id], connection=connection, retry=False, queue=queue
         )
 
 
@@ -199,7 +208,8 @@ def render(run: ReportRun) -> tuple[bytes, str]:
         raise PermissionDenied(_("The requester may no longer have this report."))
     month = date.fromisoformat(run.params["month"] + "-01")
     period = Period.of(run.params.get("period", MONTH), month)
-    report = build_report(centre=centre, period=period)
+    with reading_for_reports():  # a month's figures tolerate replication lag
+        report = build_report(centre=centre, period=period)
     stem = f"{centre.code if centre else 'SEMUA'}_{period.slug}"
     if run.kind == ReportRun.Kind.MONTHLY_XLSX:
         return spreadsheets.monthly_xlsx(report), f"{stem}.xlsx"

@@ -128,6 +128,17 @@ if IS_POSTGRES:
         "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
     )
 
+# Reports and exports may read from a streaming replica (sentra/replica.py); in tests the
+# alias mirrors the primary, so the routing runs without a second server.
+if env.str("REPORTS_DATABASE_URL", default=""):
+    _replica = env.db("REPORTS_DATABASE_URL")
+    DATABASES["reports"] = {
+        **DATABASES["default"],  # the same options (timeouts, trigram threshold)
+        **{key: _replica[key] for key in ("NAME", "USER", "PASSWORD", "HOST", "PORT")},
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["sentra.replica.ReportsRouter"]
+
 # --- Auth, sessions, lockout ------------------------------------------------------------
 AUTH_USER_MODEL = "sentra.User"
 AUTHENTICATION_BACKENDS = [

@@ -123,7 +123,7 @@ def test_a_frozen_broker_costs_a_request_under_half_a_second(
     assert (run.status, run.dispatched_at) == ("pending", None)
     ReportRun.objects.filter(pk=run.pk).update(created_at=timezone.now() - timedelta(minutes=1))
     assert report_services.sweep() == 1  # the broker answers again
-    queued = redis.Redis.from_url(private_redis.url).llen("reports")
+    queued = redis.Redis.from_url(private_redis.url).llen("bulk")
     assert queued == 1
 
 
@@ -164,7 +164,7 @@ def test_the_sweeper_sends_a_run_once_per_lease_however_long_the_workers_are_awa
     ReportRun.objects.update(created_at=long_ago)
     sent = [report_services.sweep() for _minute in range(5)]
     assert sent == [30, 0, 0, 0, 0]
-    assert queue.llen("reports") == 30
+    assert queue.llen("bulk") == 30
     assert ReportRun.objects.filter(dispatched_at__isnull=True).count() == 0
 
     # A lease later, still nobody has taken them: each is sent once more.
@@ -172,7 +172,7 @@ def test_the_sweeper_sends_a_run_once_per_lease_however_long_the_workers_are_awa
         dispatched_at=timezone.now() - timedelta(seconds=301)
     )
     assert report_services.sweep() == 10
-    assert queue.llen("reports") == 40
+    assert queue.llen("bulk") == 40
 
 
 @pytest.mark.django_db
@@ -194,3 +194,18 @@ def test_a_run_whose_worker_died_is_sent_again_once_its_lease_is_over(
     assert report_services.sweep() == 0
     run.refresh_from_db()
     assert run.dispatched_at > now
+
+
+@pytest.mark.django_db
+def test_what_a_person_waits_for_never_queues_behind_the_bulk_reports(
+    centre, case, private_redis, monkeypatch
+):
+    monkeypatch.setattr(report_services, "celery_app", app_for(private_redis.url))
+    queue = redis.Redis.from_url(private_redis.url)
+    monthly_run = ReportRun.objects.create(
+        kind="monthly_pdf", centre=centre, params=monthly(centre)
+    )
+    case_run = ReportRun.objects.create(kind="case_pdf", centre=centre, params={"case": case.pk})
+    report_services.publish(monthly_run.pk)
+    report_services.publish(case_run.pk)
+    assert (queue.llen("bulk"), queue.llen("reports")) == (1, 1)

@@ -73,7 +73,7 @@ def start_worker(settings, tmp_path):
                 "sentra",
                 "worker",
                 "-Q",
-                "reports,default",
+                "reports,bulk,default",
                 "-c",
                 "1",
                 "--without-gossip",
