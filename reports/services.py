@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from casework.models import Case
 from reports import certificates, letters, rendering, spreadsheets
+from reports.case_report import case_report_pdf
 from reports.models import Letter, ReportRun
 from reports.monthly import Period, build_report
 from reports.monthly.period import MONTH
@@ -197,12 +198,8 @@ def render(run: ReportRun) -> tuple[bytes, str]:
         )
         if user is None or not access.can_request_case_report(user, case):
             raise PermissionDenied(_("The requester may no longer see this case."))
-        context = rendering.case_report_context(
-            case, user=user, include_notes=run.params.get("include_notes", True)
-        )
-        html = rendering.render_html("reports/pdf/case_report.html", context)
-        day = timezone.localdate()
-        return rendering.html_to_pdf(html), f"{case.number}_{day:%Y%m%d}.pdf"
+        pdf = case_report_pdf(case, user=user, include_notes=run.params.get("include_notes", True))
+        return pdf, f"{case.number}_{timezone.localdate():%Y%m%d}.pdf"
     centre = Centre.objects.get(pk=run.params["centre"]) if run.params.get("centre") else None
     if user is not None and not access.can_request_monthly_report(user, centre):
         raise PermissionDenied(_("The requester may no longer have this report."))
