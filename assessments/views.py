@@ -22,6 +22,7 @@ from sentra.versioning import EditConflict
 @require_GET
 def case_assessments(request, public_id):
     case = access.get_case_for_user(request.user, public_id)
+    audit.record_view(request, case)
     assessments = case.assessments.select_related("instrument", "started_by", "submitted_by")
     return render(
         request,

@@ -9,12 +9,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from reports import letters, services
 from reports.forms import CancelLetterForm, IssueLetterForm, VerifyLetterForm
 from reports.models import Letter
-from sentra import access
+from sentra import access, audit
 
 
 @require_http_methods(["GET", "POST"])
 def case_letters(request, public_id):
     case = access.get_case_for_user(request.user, public_id)
+    audit.record_view(request, case)
     access.require(access.can_issue_letter(request.user, case))
     form = IssueLetterForm(
         request.POST or None,

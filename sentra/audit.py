@@ -61,8 +61,11 @@ def record(
     )
 
 
-def record_view(request, obj: models.Model) -> AuditEvent:
-    """Every look at a client's or case's file is accountable."""
+def record_view(request, obj: models.Model) -> AuditEvent | None:
+    """Every look at a client's or case's file is accountable. A look is a GET: a POST to
+    the same page writes its own audit row for what it changed."""
+    if request.method not in ("GET", "HEAD"):
+        return None
     return record(Action.VIEW, by=request.user, obj=obj, request=request)
 
 

@@ -23,7 +23,7 @@ from activities.services.completion import (
 )
 from activities.services.courses import record_final_result, withdraw_enrolment
 from casework.models import Case
-from sentra import access
+from sentra import access, audit
 from sentra.versioning import EditConflict
 
 
@@ -39,6 +39,7 @@ def _flash_errors(request, form) -> None:
 @require_GET
 def participant(request, public_id):
     enrolment = access.get_enrolment_for_user(request.user, public_id)
+    audit.record_view(request, enrolment)
     course = enrolment.course
     evaluations = {e.module_id: e for e in enrolment.evaluations.all()}  # type: ignore[attr-defined]
     last_certificate = Certificate.objects.filter(centre=course.centre).order_by("-id").first()

@@ -6,13 +6,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from activities.services.people import attendance_of, participation_of
-from sentra import access
+from sentra import access, audit
 from sentra.lists import paginate
 
 
 @require_GET
 def case_activities(request, public_id):
     case = access.get_case_for_user(request.user, public_id)
+    audit.record_view(request, case)
     return render(
         request,
         "activities/case_activities.html",
@@ -27,6 +28,7 @@ def case_activities(request, public_id):
 @require_GET
 def case_summary(request, public_id):
     case = access.get_case_for_user(request.user, public_id)
+    audit.record_view(request, case)
     return render(
         request,
         "activities/_participation.html",
@@ -38,6 +40,7 @@ def case_summary(request, public_id):
 def client_summary(request, public_id):
     """Across the client's cases this user may open (a re-admitted client has several)."""
     client = access.get_client_for_user(request.user, public_id)
+    audit.record_view(request, client)
     case_ids = list(client.cases.visible_to(request.user).values_list("pk", flat=True))  # type: ignore[attr-defined]
     return render(
         request,

@@ -9,12 +9,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from casework.forms.aftercare import FollowUpForm, FollowUpOutcomeForm
 from casework.services.aftercare import record_follow_up_outcome, schedule_follow_up
-from sentra import access
+from sentra import access, audit
 
 
 @require_http_methods(["GET", "POST"])
 def case_aftercare(request, public_id):
     case = access.get_case_for_user(request.user, public_id)
+    audit.record_view(request, case)
     if request.method == "POST":
         access.require(access.can_change_cases(request.user))
     form = FollowUpForm(

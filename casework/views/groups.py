@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from casework.forms.groups import GroupForm, GroupSessionForm
 from casework.models import Case, Group
 from casework.services.groups import record_group_session, save_group
-from sentra import access
+from sentra import access, audit
 
 
 @require_GET
@@ -53,6 +53,7 @@ def group_create(request):
 @require_http_methods(["GET", "POST"])
 def group_detail(request, public_id):
     group = access.get_group_for_user(request.user, public_id)
+    audit.record_view(request, group)
     if request.method == "POST":
         access.require(access.can_run_group(request.user, group))
     form = GroupSessionForm(request.POST or None, group=group)

@@ -12,7 +12,7 @@ from casework.models import (
     PlanVersion,
 )
 from casework.services.monitoring import record_monitoring_review
-from sentra import access
+from sentra import access, audit
 
 
 def _current_goals(case):
@@ -22,6 +22,7 @@ def _current_goals(case):
 @require_http_methods(["GET", "POST"])
 def case_monitoring(request, public_id):
     case = access.get_case_for_user(request.user, public_id)
+    audit.record_view(request, case)
     if request.method == "POST":
         access.require(access.can_change_cases(request.user))
     form = MonitoringReviewForm(request.POST or None, case=case, goals=_current_goals(case))

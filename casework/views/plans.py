@@ -26,6 +26,7 @@ GoalFormSet = inlineformset_factory(
 @require_GET
 def case_plans(request, public_id):
     case = access.get_case_for_user(request.user, public_id)
+    audit.record_view(request, case)
     plans = list(case.plans.select_related("created_by", "submitted_by"))
     return render(
         request,

@@ -8,12 +8,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from casework.forms.referrals import ReferralForm, ReferralMoveForm
 from casework.services.referrals import create_referral, move_referral
-from sentra import access
+from sentra import access, audit
 
 
 @require_http_methods(["GET", "POST"])
 def case_referrals(request, public_id):
     case = access.get_case_for_user(request.user, public_id)
+    audit.record_view(request, case)
     if request.method == "POST":
         access.require(access.can_change_cases(request.user))
     form = ReferralForm(request.POST or None, case=case)

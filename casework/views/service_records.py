@@ -17,6 +17,7 @@ from sentra import access, audit
 @require_http_methods(["GET", "POST"])
 def case_services(request, public_id):
     case = access.get_case_for_user(request.user, public_id)
+    audit.record_view(request, case)
     if request.method == "POST":
         access.require(access.can_change_cases(request.user))
     form = ServiceRecordForm(

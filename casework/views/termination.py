@@ -12,12 +12,13 @@ from casework.models import (
     Review,
 )
 from casework.services.termination import request_termination
-from sentra import access
+from sentra import access, audit
 
 
 @require_http_methods(["GET", "POST"])
 def case_termination(request, public_id):
     case = access.get_case_for_user(request.user, public_id)
+    audit.record_view(request, case)
     if request.method == "POST":
         access.require(access.can_change_cases(request.user))
     form = TerminationForm(request.POST or None, case=case)
