@@ -57,6 +57,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "sentra.charts",
             "sentra.health",  # /healthz's checks: the database and Redis, no records
             "sentra.backups",  # pg_dump/pg_restore and the private files, no records
+            "sentra.replica",  # the database router: chooses a connection, knows no model
         ],
     ),
     (
@@ -89,6 +90,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "reports.letters",
             "reports.letters.*",
             "reports.rendering",
+            "reports.case_report",
             "reports.certificates",
             "reports.dashboard",
             "residence.figures",

@@ -22,9 +22,7 @@ CASE_PAGES = [
 
 
 def views_of(case):
-    return AuditEvent.objects.filter(
-        action=AuditEvent.Action.VIEW, object_id=str(case.public_id)
-    )
+    return AuditEvent.objects.filter(action=AuditEvent.Action.VIEW, object_id=str(case.public_id))
 
 
 @pytest.mark.parametrize("name", CASE_PAGES)
