@@ -142,7 +142,9 @@ def client_detail(request, public_id):
     client = access.get_client_for_user(request.user, public_id)
     documents = list(client.documents.filter(is_archived=False).select_related("uploaded_by"))
     cases = list(
-        client.cases.visible_to(request.user).select_related("client", "primary_worker")  # type: ignore[attr-defined]
+        client.cases.visible_to(request.user, per_row=True).select_related(  # type: ignore[attr-defined]
+            "client", "primary_worker"
+        )
     )
     context = {
         "client": client,

@@ -145,3 +145,47 @@ def test_worker_client_list_queries_do_not_grow(
     with django_assert_max_num_queries(len(few.captured_queries)):
         body = read_page(http, reverse("clients:list"))
     assert body.count('href="/clients/') >= 25
+
+
+def test_one_record_is_tested_per_row_by_the_same_rule(
+    centre, other_centre, worker, colleague, supervisor, admin, outsider
+):
+    """`visible_to(user, per_row=True)` (one record: a correlated EXISTS) gives the rows of
+    the set shape (lists: an IN over a UNION) for every member of the cast, and fetching
+    one client or case never builds the worker's whole set."""
+    from casework.models import Case, CaseNote
+    from sentra import access
+
+    mine = ClientFactory(centre=centre, registered_by=worker)
+    primary = open_case_for(
+        ClientFactory(centre=centre, registered_by=colleague), worker, supervisor
+    )
+    on_team = open_case_for(
+        ClientFactory(centre=centre, registered_by=colleague), colleague, supervisor
+    )
+    on_team.team.add(worker)
+    theirs = open_case_for(
+        ClientFactory(centre=centre, registered_by=colleague), colleague, supervisor
+    )
+    ClientFactory(centre=other_centre, registered_by=outsider)
+    for case in (primary, on_team, theirs):
+        for confidential in (False, True):
+            CaseNote.objects.create(
+                case=case,
+                kind="home_visit",
+                narrative="-",
+                author=case.primary_worker,
+                is_confidential=confidential,
+            )
+    for user in (worker, colleague, supervisor, admin, outsider):
+        for model in (Client, Case, CaseNote):
+            as_set = set(model.objects.visible_to(user).values_list("pk", flat=True))
+            per_row = set(model.objects.visible_to(user, per_row=True).values_list("pk", flat=True))
+            assert as_set == per_row, (user.username, model.__name__)
+    assert {mine.pk, primary.client_id, on_team.client_id} <= set(
+        Client.objects.visible_to(worker).values_list("pk", flat=True)
+    )
+    with CaptureQueriesContext(connection) as queries:
+        access.get_client_for_user(worker, primary.client.public_id)
+        access.get_case_for_user(worker, on_team.public_id)
+    assert all("UNION" not in q["sql"] and "EXISTS" in q["sql"] for q in queries)
