@@ -219,7 +219,13 @@ class Case(WithApproaches, Versioned):
                 name="one_open_case_per_client",
             ),
         ]
-        indexes = [models.Index(fields=["centre", "stage"])]
+        indexes = [
+            models.Index(fields=["centre", "stage"]),
+            # The reports' periods: admissions by opening, terminations and the people
+            # served (open at some moment of the period) by closing.
+            models.Index(fields=["centre", "opened_at"], name="case_centre_opened"),
+            models.Index(fields=["centre", "closed_at"], name="case_centre_closed"),
+        ]
 
     def __str__(self) -> str:
         return self.number

@@ -10,13 +10,14 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from casework.models import StageMove
 from clients.models import Client
 from reports.monthly import build_monthly_report
 from sentra import lists
 from sentra.models import AuditEvent
-from tests.factories import ClientFactory, open_case_for
+from tests.factories import ClientFactory, UserFactory, open_case_for
 from tests.pages import read_page
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +190,51 @@ def test_one_record_is_tested_per_row_by_the_same_rule(
         access.get_client_for_user(worker, primary.client.public_id)
         access.get_case_for_user(worker, on_team.public_id)
     assert all("UNION" not in q["sql"] and "EXISTS" in q["sql"] for q in queries)
+
+
+def test_a_period_s_services_and_people_are_read_by_date_once(
+    centre, other_centre, worker, supervisor
+):
+    """The monthly report reads its people's records once, and a period's services from
+    their dates joined to their case (not `case IN (every case of the centre)`), with the
+    same figures: a restricted client's and another centre's services stay out."""
+    from casework.models import ServiceType
+    from casework.services.service_records import record_service
+    from privacy.services import requests as privacy_requests
+    from reports.monthly import casework
+    from reports.monthly.base import Scope
+    from reports.monthly.period import MONTH, Period
+
+    cash = ServiceType.objects.get(code="cash_assistance", centre=None)
+    cases = [
+        open_case_for(ClientFactory(centre=centre, registered_by=worker), worker, supervisor)
+        for _i in range(3)
+    ]
+    outsider = UserFactory(centre=other_centre, role="social_worker")
+    cases.append(
+        open_case_for(
+            ClientFactory(centre=other_centre, registered_by=outsider), outsider, outsider
+        )
+    )
+    for case in cases:
+        record_service(
+            by=case.primary_worker,
+            case=case,
+            data={"service_type": cash, "amount": 1000, "provider_staff": case.primary_worker},
+        )
+    privacy_requests.record_restriction(
+        by=worker,
+        client=cases[0].client,
+        kind="objection",
+        requested_on=timezone.localdate(),
+        reason="Permintaan",
+    )
+    scope = Scope.of(centre, Period.of(MONTH, timezone.localdate()))
+    assert casework.delivered_in(scope).count() == 2
+    with CaptureQueriesContext(connection) as queries:
+        report = build_monthly_report(centre=centre, month=timezone.localdate())
+    assert report.figures["services"] == 2 and report.figures["clients_served"] == 2
+    people = [q["sql"] for q in queries if 'FROM "clients_client" WHERE' in q["sql"]]
+    services = [q["sql"] for q in queries if 'FROM "casework_servicerecord"' in q["sql"]]
+    assert len(people) == 1 and services
+    assert all('INNER JOIN "casework_case"' in sql for sql in services)
