@@ -15,7 +15,9 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="case",
-            index=models.Index(fields=["centre", "closed_at"], name="case_centre_closed"),
+            index=models.Index(
+                fields=["centre", "closed_at", "opened_at", "client"], name="case_centre_closed"
+            ),
         ),
         migrations.AddIndex(
             model_name="servicerecord",
