@@ -238,3 +238,27 @@ def test_a_period_s_services_and_people_are_read_by_date_once(
     services = [q["sql"] for q in queries if 'FROM "casework_servicerecord"' in q["sql"]]
     assert len(people) == 1 and services
     assert all('INNER JOIN "casework_case"' in sql for sql in services)
+
+
+def test_a_name_typed_in_full_is_kept_before_names_only_similar(
+    monkeypatch, supervisor, worker, centre, client_for
+):
+    """Only the first ids of a search are kept: names containing the term come before names
+    only similar to it, whatever their registration dates."""
+    from datetime import date
+
+    from clients.views import registry
+
+    monkeypatch.setattr(registry, "SEARCH_RESULT_LIMIT", 2)
+    for _i in range(3):
+        ClientFactory(centre=centre, registered_by=worker, full_name="Kartika Sekar Santoso")
+    ClientFactory(
+        centre=centre,
+        registered_by=worker,
+        full_name="Kartika Sekar Rangkuti",
+        registered_on=date(2020, 1, 1),
+    )
+    http = client_for(supervisor)
+    http.post(reverse("clients:list"), {"q": "Kartika Sekar Rangkuti"})
+    names = [client.full_name for client in http.get(reverse("clients:list")).context["page"]]
+    assert sorted(names) == ["Kartika Sekar Rangkuti", "Kartika Sekar Santoso"]
