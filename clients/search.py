@@ -31,7 +31,7 @@ def search_clients(queryset, term: str):
         if len(digits) != IDENTITY_NUMBER_LENGTH:
             return queryset.none()
         return queryset.filter(Q(nik=digits) | Q(kk_number=digits))
-    if "-" in term and any(ch.isdigit() for ch in term):
+    if _is_number(term):
         if settings.IS_POSTGRES:
             # Registration numbers are written in capitals (sentra/numbering.py).
             return queryset.filter(registration_number__contains=term.upper())
@@ -43,3 +43,29 @@ def search_clients(queryset, term: str):
     if settings.IS_POSTGRES:
         return queryset.filter(matches | Q(search_name__trigram_word_similar=name))
     return queryset.filter(matches | Q(registration_number__icontains=term))
+
+
+def find_client_ids(queryset, term: str, limit: int) -> list[int]:
+    """The ids of up to `limit` clients `search_clients` finds, in `queryset`'s order but
+    names that contain the term as typed before names only similar to it.
+
+    A full name of common words is similar to thousands of names (4 000 in a centre of
+    150 000): kept in the registry's order alone, the first `limit` could leave out the
+    very person typed in full. Two queries rather than one ordered by similarity: each
+    stays a walk of the registry's index that stops at `limit` rows, where sorting every
+    similar name by similarity costs 130-500 ms at that size."""
+    found = search_clients(queryset, term)
+    name = normalise_name(term.strip())
+    if not (settings.IS_POSTGRES and name) or is_identity_number(term) or _is_number(term):
+        return list(found.values_list("pk", flat=True)[:limit])
+    containing = list(found.filter(search_name__contains=name).values_list("pk", flat=True)[:limit])
+    if len(containing) == limit:
+        return containing
+    similar = found.exclude(search_name__contains=name).values_list("pk", flat=True)
+    return containing + list(similar[: limit - len(containing)])
+
+
+def _is_number(term: str) -> bool:
+    """A registration number (searched by any part, not by name)."""
+    term = term.strip()
+    return "-" in term and any(ch.isdigit() for ch in term)

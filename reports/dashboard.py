@@ -59,7 +59,14 @@ def centre_dashboard(centre) -> dict:
         ),
         (
             _("Services delivered"),
-            _per_month(ServiceRecord.objects.filter(case__in=cases), "delivered_on", months, zone),
+            _per_month(
+                ServiceRecord.objects.filter(case__centre=centre)
+                if centre
+                else ServiceRecord.objects.all(),
+                "delivered_on",
+                months,
+                zone,
+            ),
         ),
     ]
     return {

@@ -8,9 +8,9 @@ from sentra.versioning import Versioned
 
 
 class CaseRecordQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Records of the cases the user may open."""
-        return self.filter(case__in=Case.objects.visible_to(user))
+    def visible_to(self, user, *, per_row: bool = False):
+        """Records of the cases the user may open (`per_row`: see CaseQuerySet.visible_to)."""
+        return self.filter(case__in=Case.objects.visible_to(user, per_row=per_row))
 
 
 class CaseRecord(Versioned):

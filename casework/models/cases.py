@@ -88,11 +88,19 @@ class EmergencyNeed(models.TextChoices):
 
 
 class CaseQuerySet(models.QuerySet):
-    def visible_to(self, user):
+    def visible_to(self, user, *, per_row: bool = False):
         """Supervisors and admins: every case of their centre. Social workers: the cases
-        they work, as primary worker or team member."""
+        they work, as primary worker or team member.
+
+        The same rule in two SQL shapes, with the same rows. By default a set (`worked_by`):
+        for lists, the planner starts from the worker's few dozen cases. `per_row=True`
+        tests each row instead (a correlated EXISTS on the case's own team row): for
+        fetching one case, or the cases of one client, without building the worker's whole
+        set (at 300 000 clients: a dozen index pages instead of ~1 500 heap pages)."""
         cases = self.filter(in_centre(user))
-        return cases if sees_whole_centre(user) else cases.worked_by(user)
+        if sees_whole_centre(user):
+            return cases
+        return cases.filter(self.worked_by_row(user)) if per_row else cases.worked_by(user)
 
     def open(self):
         return self.filter(stage__in=OPEN_STAGES)
@@ -106,6 +114,13 @@ class CaseQuerySet(models.QuerySet):
         on_team = self.model.team.through.objects.filter(user_id=user.pk).values("case_id")
         as_primary = self.model.objects.filter(primary_worker_id=user.pk).values("pk")
         return self.filter(pk__in=as_primary.order_by().union(on_team.order_by(), all=True))
+
+    def worked_by_row(self, user) -> models.Q:
+        """`worked_by` as a condition on each case row: primary worker, or a team row of
+        this case for `user` (the (case, user) unique index answers it)."""
+        team = self.model.team.through  # type: ignore[attr-defined]
+        on_team = team.objects.filter(case_id=models.OuterRef("pk"), user_id=user.pk)
+        return models.Q(primary_worker_id=user.pk) | models.Q(models.Exists(on_team))
 
     def emergencies_awaiting_response(self):
         return self.open().filter(is_emergency=True, first_response_at__isnull=True)
@@ -204,7 +219,17 @@ class Case(WithApproaches, Versioned):
                 name="one_open_case_per_client",
             ),
         ]
-        indexes = [models.Index(fields=["centre", "stage"])]
+        indexes = [
+            models.Index(fields=["centre", "stage"]),
+            # The reports' periods: admissions by opening, terminations and the people
+            # served (open at some moment of the period) by closing.
+            models.Index(fields=["centre", "opened_at"], name="case_centre_opened"),
+            # "Open at some moment of the period" answered from the index alone (index-only
+            # scan; key columns rather than INCLUDE, which SQLite lacks).
+            models.Index(
+                fields=["centre", "closed_at", "opened_at", "client"], name="case_centre_closed"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.number

@@ -47,13 +47,19 @@ class WorkerRole(models.TextChoices):
 
 
 class CaseNoteQuerySet(CaseRecordQuerySet):
-    def visible_to(self, user):
+    def visible_to(self, user, *, per_row: bool = False):
         """Notes of cases the user may open; confidential ones only for the case team and
-        supervisors (never admins, never colleagues)."""
-        notes = self.filter(case__in=Case.objects.visible_to(user))
+        supervisors (never admins, never colleagues). `per_row` for the notes of one case
+        (see CaseQuerySet.visible_to)."""
+        notes = super().visible_to(user, per_row=per_row)
         if has_role(user, Role.SUPERVISOR):
             return notes
         if has_role(user, Role.SOCIAL_WORKER):
+            if per_row:
+                own = Case.objects.filter(
+                    Case.objects.worked_by_row(user), pk=models.OuterRef("case_id")
+                )
+                return notes.filter(models.Q(is_confidential=False) | models.Exists(own))
             own_cases = Case.objects.worked_by(user)
             return notes.filter(models.Q(is_confidential=False) | models.Q(case__in=own_cases))
         return notes.filter(is_confidential=False)

@@ -139,6 +139,8 @@ class ServiceRecord(CaseRecord):
                 name="one_service_per_session_member",
             ),
         ]
+        # A period's services (reports, dashboard) without reading the whole history.
+        indexes = [models.Index(fields=["delivered_on"], name="service_delivered_on")]
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.service_type}"

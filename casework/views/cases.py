@@ -78,7 +78,8 @@ def case_open(request, client_id):
 
 def _case_context(request, case):
     user = request.user
-    notes = CaseNote.objects.visible_to(user).filter(case=case).select_related("author")
+    notes = CaseNote.objects.visible_to(user, per_row=True).filter(case=case)
+    notes = notes.select_related("author")
     moves = list(case.stage_moves.select_related("moved_by"))
     timeline = []
     for move, following in zip(moves, [*moves[1:], None], strict=False):

@@ -72,20 +72,31 @@ class TracingStatus(models.TextChoices):
 
 
 class ClientQuerySet(models.QuerySet):
-    def visible_to(self, user):
+    def visible_to(self, user, *, per_row: bool = False):
         """Clients whose file the user may open. Supervisors and admins: every client of
         their centre. Social workers: the clients they registered and the clients of the
-        cases they work."""
+        cases they work.
+
+        `per_row=True` writes the same rule as a test of each row (registered by the
+        worker, or a correlated EXISTS on the client's own cases): for fetching one client;
+        the default set shape is for lists (see CaseQuerySet.visible_to)."""
         clients = self.filter(in_centre(user))
         if sees_whole_centre(user):
             return clients
         # The case model is reached through the relation it declares, not imported:
         # casework stands above the registry.
+        case_model = related_model(self.model, "cases")
+        if per_row:
+            cases = case_model.objects  # type: ignore[attr-defined]
+            worked = cases.filter(cases.worked_by_row(user), client_id=models.OuterRef("pk"))
+            return clients.filter(models.Q(registered_by_id=user.pk) | models.Exists(worked))
         # One IN over a UNION of indexed lookups (see CaseQuerySet.worked_by for why).
-        cases = related_model(self.model, "cases").objects.worked_by(user)  # type: ignore[attr-defined]
-        registered = self.model.objects.filter(registered_by_id=user.pk).values("pk")
+        cases = case_model.objects.worked_by(user)  # type: ignore[attr-defined]
+        registered = self.model.objects.filter(registered_by_id=user.pk)  # type: ignore[attr-defined]
         return clients.filter(
-            pk__in=registered.order_by().union(cases.order_by().values("client_id"), all=True)
+            pk__in=registered.values("pk")
+            .order_by()
+            .union(cases.order_by().values("client_id"), all=True)
         )
 
     def in_registry_of(self, user):

@@ -14,7 +14,7 @@ from clients.forms.records import (
 )
 from clients.forms.registry import CategoryForm, ClientFilterForm, ClientSearchForm
 from clients.models import Client, ClientDocument, PPKSCategory
-from clients.search import is_identity_number, search_clients
+from clients.search import find_client_ids, is_identity_number
 from sentra import access, audit
 from sentra.lists import paginate
 from sentra.models import User
@@ -46,10 +46,9 @@ def client_list(request):
         search = ClientSearchForm(request.POST)
         term = search.cleaned_data["q"].strip() if search.is_valid() else ""
         if term:
-            found = search_clients(_registry(user), term).values_list("pk", flat=True)
             request.session[SEARCH_SESSION_KEY] = {
                 "label": "" if is_identity_number(term) else term,
-                "ids": list(found[:SEARCH_RESULT_LIMIT]),
+                "ids": find_client_ids(_registry(user), term, SEARCH_RESULT_LIMIT),
             }
         else:
             request.session.pop(SEARCH_SESSION_KEY, None)
@@ -142,7 +141,9 @@ def client_detail(request, public_id):
     client = access.get_client_for_user(request.user, public_id)
     documents = list(client.documents.filter(is_archived=False).select_related("uploaded_by"))
     cases = list(
-        client.cases.visible_to(request.user).select_related("client", "primary_worker")  # type: ignore[attr-defined]
+        client.cases.visible_to(request.user, per_row=True).select_related(  # type: ignore[attr-defined]
+            "client", "primary_worker"
+        )
     )
     context = {
         "client": client,

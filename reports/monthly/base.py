@@ -3,6 +3,7 @@ returns."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 from django.db.models import Q, QuerySet
 from django.utils.text import capfirst
@@ -72,16 +73,37 @@ class Scope:
     @classmethod
     def of(cls, centre, period: Period) -> "Scope":
         start, end = period.bounds(centre.time_zone if centre else "Asia/Jakarta")
-        cases = Case.objects.all() if centre is None else Case.objects.filter(centre=centre)
-        # UU PDP: a client who restricted or objected to processing is not used in exports.
-        cases = cases.exclude(
-            client__in=ProcessingRestriction.objects.in_force().values("client_id")
-        )
+        cases = cls.records_of_cases(Case.objects.all(), centre, "")
         served = cases.filter(opened_at__lt=end).filter(
             Q(closed_at__isnull=True) | Q(closed_at__gte=start)
         )
-        clients = Client.objects.filter(pk__in=served.values("client_id"))
+        # No order: the registry's default order would sort the period's people per query.
+        clients = Client.objects.filter(pk__in=served.values("client_id")).order_by()
         return cls(centre, period, start, end, cases, served, clients)
+
+    @staticmethod
+    def records_of_cases(records: QuerySet, centre, to_case: str = "case__") -> QuerySet:
+        """`records` (cases, or rows reaching their case through `to_case`) of the centre's
+        cases whose client has no processing restriction in force (UU PDP: such a client
+        is not used in exports).
+
+        A join to the case, not `case IN (the centre's cases)`: the planner then starts
+        from the period's few rows through their date index instead of hashing every case
+        of the centre (it cannot estimate how many cases the restriction leaves)."""
+        if centre is not None:
+            records = records.filter(**{f"{to_case}centre": centre})
+        restricted = ProcessingRestriction.objects.in_force().values("client_id")
+        return records.exclude(**{f"{to_case}client__in": restricted})
+
+    def of_cases(self, records: QuerySet, to_case: str = "case__") -> QuerySet:
+        return self.records_of_cases(records, self.centre, to_case)
+
+    @cached_property
+    def people(self) -> dict[int, dict]:
+        """Each person served in the period once, with the fields of their record the people
+        tables read: one query per report instead of one per table."""
+        fields = ("pk", "sex", "birth_date", "province_code", "regency_code")
+        return {row["pk"]: row for row in self.clients.values(*fields)}
 
 
 def name_field(prefix: str = "") -> str:

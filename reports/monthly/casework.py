@@ -51,8 +51,7 @@ def admissions(scope: Scope) -> Table:
 
 
 def terminations_in(scope: Scope):
-    return Termination.objects.filter(
-        case__in=scope.cases,
+    return scope.of_cases(Termination.objects.all()).filter(
         review__status="approved",
         case__closed_at__gte=scope.start,
         case__closed_at__lt=scope.end,
@@ -88,8 +87,7 @@ def terminations(scope: Scope) -> Table:
 
 
 def delivered_in(scope: Scope):
-    return ServiceRecord.objects.filter(
-        case__in=scope.cases,
+    return scope.of_cases(ServiceRecord.objects.all()).filter(
         delivered_on__gte=scope.period.first,
         delivered_on__lt=scope.period.end,
     )
@@ -270,9 +268,8 @@ def groups(scope: Scope) -> Table:
 
 def referrals(scope: Scope) -> Table:
     counts = dict(
-        Referral.objects.filter(
-            case__in=scope.cases, created_at__gte=scope.start, created_at__lt=scope.end
-        )
+        scope.of_cases(Referral.objects.all())
+        .filter(created_at__gte=scope.start, created_at__lt=scope.end)
         .values_list("status")
         .annotate(n=Count("id"))
         .order_by()
@@ -291,7 +288,7 @@ def referrals(scope: Scope) -> Table:
 
 def aftercare(scope: Scope) -> Table:
     """Aftercare contacts: planned in the period, done (by visit or phone), still overdue."""
-    follow_ups = FollowUp.objects.filter(case__in=scope.cases)
+    follow_ups = scope.of_cases(FollowUp.objects.all())
     first, end = scope.period.first, scope.period.end
     figures = follow_ups.aggregate(
         planned=Count("id", filter=Q(due_on__gte=first, due_on__lt=end)),

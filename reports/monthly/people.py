@@ -80,18 +80,19 @@ def _memberships(scope: Scope, dimension: str) -> list[tuple[int, Group | None]]
         ]
     if dimension == "age":
         on = scope.period.last
-        return [
-            (pk, _age_group(birth, on)) for pk, birth in clients.values_list("pk", "birth_date")
-        ]
+        return [(pk, _age_group(row["birth_date"], on)) for pk, row in scope.people.items()]
     if dimension == "province":
         return [
-            (pk, ((0, name), name) if (name := identity.region_name(code)) else None)
-            for pk, code in clients.values_list("pk", "province_code")
+            (
+                pk,
+                ((0, name), name) if (name := identity.region_name(row["province_code"])) else None,
+            )
+            for pk, row in scope.people.items()
         ]
     if dimension == "regency":
         return [
-            (pk, ((0, name), name) if (name := _regency(code)) else None)
-            for pk, code in clients.values_list("pk", "regency_code")
+            (pk, ((0, name), name) if (name := _regency(row["regency_code"])) else None)
+            for pk, row in scope.people.items()
         ]
     raise ValueError(dimension)
 
@@ -116,7 +117,7 @@ UNCLASSIFIED = {
 def groups_per_person(scope: Scope, dimension: str) -> dict[int, set[Group]]:
     """Every person served in the period and their groups under `dimension`; a person with
     none is in the 'not recorded' group, so every person is in at least one."""
-    people: dict[int, set[Group]] = {pk: set() for pk in scope.clients.values_list("pk", flat=True)}
+    people: dict[int, set[Group]] = {pk: set() for pk in scope.people}
     for pk, group in _memberships(scope, dimension):
         if group is not None and pk in people:
             people[pk].add(group)
@@ -159,7 +160,7 @@ def by_sex_table(scope: Scope, *, key, title, sheet, heading, dimension) -> Tabl
     """People served per group and sex: the sexes side by side, each person once in the
     total row."""
     people = groups_per_person(scope, dimension)
-    sexes = dict(scope.clients.values_list("pk", "sex"))
+    sexes = {pk: row["sex"] for pk, row in scope.people.items()}
     codes = list(Sex.values)
     counts: dict[Group, list[int]] = defaultdict(lambda: [0] * len(codes))
     totals = [0] * len(codes)

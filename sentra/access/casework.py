@@ -38,7 +38,7 @@ def can_read_confidential_notes(user, case: Case) -> bool:
 
 def get_case_for_user(user, public_id) -> Case:
     return get_or_404(
-        Case.objects.visible_to(user).select_related(
+        Case.objects.visible_to(user, per_row=True).select_related(
             "client", "centre", "primary_worker", "supervisor", "opened_by"
         ),
         public_id=public_id,

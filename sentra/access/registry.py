@@ -12,7 +12,9 @@ def can_change_clients(user) -> bool:
 
 def get_client_for_user(user, public_id) -> Client:
     return get_or_404(
-        Client.objects.visible_to(user).select_related("centre", "category", "registered_by"),
+        Client.objects.visible_to(user, per_row=True).select_related(
+            "centre", "category", "registered_by"
+        ),
         public_id=public_id,
     )
 

@@ -55,7 +55,10 @@ def get_stay_for_user(user, public_id) -> Stay:
 def can_change_stay(user, stay: Stay) -> bool:
     """Moving rooms or out, belongings, leave requests, visit restrictions: the case team
     and supervisors (whoever may change the stay's case)."""
-    return can_change_cases(user) and Case.objects.visible_to(user).filter(pk=stay.case_id).exists()
+    return (
+        can_change_cases(user)
+        and Case.objects.visible_to(user, per_row=True).filter(pk=stay.case_id).exists()
+    )
 
 
 def get_leave_for_user(user, public_id) -> LeaveRequest:

@@ -10,13 +10,14 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from casework.models import StageMove
 from clients.models import Client
 from reports.monthly import build_monthly_report
 from sentra import lists
 from sentra.models import AuditEvent
-from tests.factories import ClientFactory, open_case_for
+from tests.factories import ClientFactory, UserFactory, open_case_for
 from tests.pages import read_page
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +146,119 @@ def test_worker_client_list_queries_do_not_grow(
     with django_assert_max_num_queries(len(few.captured_queries)):
         body = read_page(http, reverse("clients:list"))
     assert body.count('href="/clients/') >= 25
+
+
+def test_one_record_is_tested_per_row_by_the_same_rule(
+    centre, other_centre, worker, colleague, supervisor, admin, outsider
+):
+    """`visible_to(user, per_row=True)` (one record: a correlated EXISTS) gives the rows of
+    the set shape (lists: an IN over a UNION) for every member of the cast, and fetching
+    one client or case never builds the worker's whole set."""
+    from casework.models import Case, CaseNote
+    from sentra import access
+
+    mine = ClientFactory(centre=centre, registered_by=worker)
+    primary = open_case_for(
+        ClientFactory(centre=centre, registered_by=colleague), worker, supervisor
+    )
+    on_team = open_case_for(
+        ClientFactory(centre=centre, registered_by=colleague), colleague, supervisor
+    )
+    on_team.team.add(worker)
+    theirs = open_case_for(
+        ClientFactory(centre=centre, registered_by=colleague), colleague, supervisor
+    )
+    ClientFactory(centre=other_centre, registered_by=outsider)
+    for case in (primary, on_team, theirs):
+        for confidential in (False, True):
+            CaseNote.objects.create(
+                case=case,
+                kind="home_visit",
+                narrative="-",
+                author=case.primary_worker,
+                is_confidential=confidential,
+            )
+    for user in (worker, colleague, supervisor, admin, outsider):
+        for model in (Client, Case, CaseNote):
+            as_set = set(model.objects.visible_to(user).values_list("pk", flat=True))
+            per_row = set(model.objects.visible_to(user, per_row=True).values_list("pk", flat=True))
+            assert as_set == per_row, (user.username, model.__name__)
+    assert {mine.pk, primary.client_id, on_team.client_id} <= set(
+        Client.objects.visible_to(worker).values_list("pk", flat=True)
+    )
+    with CaptureQueriesContext(connection) as queries:
+        access.get_client_for_user(worker, primary.client.public_id)
+        access.get_case_for_user(worker, on_team.public_id)
+    assert all("UNION" not in q["sql"] and "EXISTS" in q["sql"] for q in queries)
+
+
+def test_a_period_s_services_and_people_are_read_by_date_once(
+    centre, other_centre, worker, supervisor
+):
+    """The monthly report reads its people's records once, and a period's services from
+    their dates joined to their case (not `case IN (every case of the centre)`), with the
+    same figures: a restricted client's and another centre's services stay out."""
+    from casework.models import ServiceType
+    from casework.services.service_records import record_service
+    from privacy.services import requests as privacy_requests
+    from reports.monthly import casework
+    from reports.monthly.base import Scope
+    from reports.monthly.period import MONTH, Period
+
+    cash = ServiceType.objects.get(code="cash_assistance", centre=None)
+    cases = [
+        open_case_for(ClientFactory(centre=centre, registered_by=worker), worker, supervisor)
+        for _i in range(3)
+    ]
+    outsider = UserFactory(centre=other_centre, role="social_worker")
+    cases.append(
+        open_case_for(
+            ClientFactory(centre=other_centre, registered_by=outsider), outsider, outsider
+        )
+    )
+    for case in cases:
+        record_service(
+            by=case.primary_worker,
+            case=case,
+            data={"service_type": cash, "amount": 1000, "provider_staff": case.primary_worker},
+        )
+    privacy_requests.record_restriction(
+        by=worker,
+        client=cases[0].client,
+        kind="objection",
+        requested_on=timezone.localdate(),
+        reason="Permintaan",
+    )
+    scope = Scope.of(centre, Period.of(MONTH, timezone.localdate()))
+    assert casework.delivered_in(scope).count() == 2
+    with CaptureQueriesContext(connection) as queries:
+        report = build_monthly_report(centre=centre, month=timezone.localdate())
+    assert report.figures["services"] == 2 and report.figures["clients_served"] == 2
+    people = [q["sql"] for q in queries if 'FROM "clients_client" WHERE' in q["sql"]]
+    services = [q["sql"] for q in queries if 'FROM "casework_servicerecord"' in q["sql"]]
+    assert len(people) == 1 and services
+    assert all('INNER JOIN "casework_case"' in sql for sql in services)
+
+
+def test_a_name_typed_in_full_is_kept_before_names_only_similar(
+    monkeypatch, supervisor, worker, centre, client_for
+):
+    """Only the first ids of a search are kept: names containing the term come before names
+    only similar to it, whatever their registration dates."""
+    from datetime import date
+
+    from clients.views import registry
+
+    monkeypatch.setattr(registry, "SEARCH_RESULT_LIMIT", 2)
+    for _i in range(3):
+        ClientFactory(centre=centre, registered_by=worker, full_name="Kartika Sekar Santoso")
+    ClientFactory(
+        centre=centre,
+        registered_by=worker,
+        full_name="Kartika Sekar Rangkuti",
+        registered_on=date(2020, 1, 1),
+    )
+    http = client_for(supervisor)
+    http.post(reverse("clients:list"), {"q": "Kartika Sekar Rangkuti"})
+    names = [client.full_name for client in http.get(reverse("clients:list")).context["page"]]
+    assert sorted(names) == ["Kartika Sekar Rangkuti", "Kartika Sekar Santoso"]
