@@ -37,6 +37,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "sentra.celery",
             "sentra.settings",
             "sentra.wsgi",
+            "sentra.warmup",  # imports the URLconf and compiles templates, no records
             "sentra.scopes",
             "sentra.models",
             "sentra.audit",
@@ -51,6 +52,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "sentra.bounds",
             "sentra.sessions",
             "sentra.mail",
+            "sentra.logins",
             "sentra.signals",
             "sentra.apps",
             "sentra.charts",
