@@ -8,3 +8,6 @@ class SentraConfig(AppConfig):
 
     def ready(self):
         from sentra import signals  # noqa: F401  (connects the login audit receivers)
+        from sentra.bounds import bound_every_form_date  # apps load before form classes
+
+        bound_every_form_date()
