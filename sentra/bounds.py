@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import CheckConstraint, Q
+from django.db.models import CheckConstraint, DateTimeField, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +35,20 @@ def date_check(field: str, name: str, *, moment: bool = False) -> CheckConstrain
     )
     inside = Q(**{f"{field}__gte": low}) & Q(**{f"{field}__lt": high})
     return CheckConstraint(condition=inside | Q(**{f"{field}__isnull": True}), name=name)
+
+
+def repair_dates(model, *fields: str) -> None:
+    """For a migration that adds `date_check`s: a value stored before outside
+    EARLIEST..LATEST becomes empty when the field may be, else the nearest bound (the
+    audit trail and the history keep what was there)."""
+    for name in fields:
+        field = model._meta.get_field(name)
+        low, high = EARLIEST, LATEST - timedelta(days=1)
+        if isinstance(field, DateTimeField):
+            low, high = (datetime.combine(day, time(), UTC) for day in (low, high))
+        rows = model._base_manager
+        rows.filter(**{f"{name}__lt": low}).update(**{name: None if field.null else low})
+        rows.filter(**{f"{name}__gt": high}).update(**{name: None if field.null else high})
 
 
 def amount_check(field: str, name: str, *, high: int = MAX_AMOUNT) -> CheckConstraint:
