@@ -4,6 +4,7 @@ rows stay (no hard delete): categories, dates, stages and counts still make the 
 
 The unit is the client: one whose cases are all closed, the last before the cut-off."""
 
+import re
 from datetime import timedelta
 
 from django.db import models, transaction
@@ -44,6 +45,9 @@ IDENTIFIERS = {
 ANONYMOUS_NAME = "ANONIM"
 # Short text fields of the records below a client that name or reach a person.
 SHORT_IDENTIFIERS = {"name", "phone", "description", "original_name", "title", "asked_by"}
+# Inside JSON (assessment answers, a letter's content) a string is kept only when it is a
+# key of a choice or a date; any other string is free text and goes.
+KEPT_IN_JSON = re.compile(r"^(?:[A-Za-z0-9_.:-]{1,50}|\d{4}-\d{2}-\d{2}(?:T[\d:.+Z-]*)?)$")
 # How far below the client the walk goes (client -> case -> plan -> goal -> progress).
 DEPTH = 4
 
@@ -70,15 +74,37 @@ def due_clients(centre: Centre, now=None):
     )
 
 
+def scrub_json(value):
+    """`value` with every free-text string emptied; numbers, booleans, choice keys and
+    dates (what the statistics and the scores read) stay."""
+    if isinstance(value, dict):
+        return {key: scrub_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [scrub_json(item) for item in value]
+    if isinstance(value, str) and not KEPT_IN_JSON.match(value):
+        return ""
+    return value
+
+
+def _scrub_json_fields(model, ids: list, names: list[str]) -> None:
+    for row in model._base_manager.filter(pk__in=ids).only("pk", *names):
+        scrubbed = {name: scrub_json(getattr(row, name)) for name in names}
+        if any(scrubbed[name] != getattr(row, name) for name in names):
+            model._base_manager.filter(pk=row.pk).update(**scrubbed)
+
+
 def _blank(queryset: models.QuerySet, identifiers=()) -> None:
-    """Remove every long text, the named identifiers and the stored files of `queryset`,
-    and the history rows that copy them."""
+    """Remove every long text, the named identifiers, the free text inside JSON and the
+    stored files of `queryset`, and the history rows that copy them."""
     model = queryset.model
     changes: dict = {}
     files = []
+    json_fields = []
     for field in model._meta.concrete_fields:
         if isinstance(field, models.FileField):
             files.append(field.name)
+        elif isinstance(field, models.JSONField):
+            json_fields.append(field.name)
         elif isinstance(field, models.TextField) or field.name in identifiers:
             changes[field.name] = ""
     ids = list(queryset.values_list("pk", flat=True))
@@ -87,6 +113,8 @@ def _blank(queryset: models.QuerySet, identifiers=()) -> None:
             getattr(row, name).delete(save=False)
     if changes:
         model._base_manager.filter(pk__in=ids).update(**changes)
+    if json_fields:
+        _scrub_json_fields(model, ids, json_fields)
     history = getattr(model, "history", None)
     if history is not None:
         # The history rows are copies of what was removed.
