@@ -84,7 +84,7 @@ def bound_every_form_date() -> None:
     """Every date and date-time field of every form (model forms, plain forms, forms added
     later) runs `plausible_date`: one rule instead of one validator per field, and a wrong
     date comes back as a form error with the typed text kept. Called once at start-up
-    (SentraConfig.ready), before any form class is built."""
+    (SentraConfig.__init__), before any form class is built."""
     for field_class in (forms.DateField, forms.DateTimeField):
         if plausible_date not in field_class.default_validators:
             field_class.default_validators = [*field_class.default_validators, plausible_date]

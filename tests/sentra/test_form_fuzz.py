@@ -14,13 +14,16 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 import pytest
+from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.test import Client as HttpClient
+from django.urls import get_resolver
 
 from casework.models import Case
 from clients.models import Client
+from sentra import bounds
 from sentra.middleware import SUBMISSION_FIELD
 from sentra.models import User
 from sentra.scopes import Role
@@ -173,3 +176,21 @@ def test_every_form_survives_hostile_input(cast, case, centre, consent_to_servic
             problems.append(f"{key} now points at another centre's record")
     problems += [f"implausible value stored in {field}" for field in _implausible_values()]
     assert not problems, "\n".join(problems)
+
+
+def _form_classes(base=forms.BaseForm):
+    for subclass in base.__subclasses__():
+        yield subclass
+        yield from _form_classes(subclass)
+
+
+def test_every_date_field_of_every_form_is_bounded():
+    get_resolver().url_patterns  # noqa: B018  (imports every view, and so every form)
+    unbounded = sorted(
+        f"{form.__module__}.{form.__name__}.{name}"
+        for form in set(_form_classes())
+        for name, field in getattr(form, "base_fields", {}).items()
+        if isinstance(field, (forms.DateField, forms.DateTimeField))
+        and bounds.plausible_date not in field.validators
+    )
+    assert not unbounded
