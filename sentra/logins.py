@@ -73,12 +73,12 @@ def record_failure(username, request) -> LoginThrottle:
     name, address = _key(username, request)
     now = timezone.now()
     with transaction.atomic():
+        # Counts a day old are forgotten; removing them here keeps the table small.
+        LoginThrottle.objects.filter(last_failure_at__lt=now - WINDOW).delete()
         LoginThrottle.objects.get_or_create(
             username=name, ip_address=address, defaults={"last_failure_at": now}
         )
         throttle = LoginThrottle.objects.select_for_update().get(username=name, ip_address=address)
-        if throttle.last_failure_at < now - WINDOW:
-            throttle.failures = 0
         throttle.failures += 1
         throttle.last_failure_at = now
         wait = wait_after(throttle.failures)
