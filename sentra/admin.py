@@ -3,7 +3,11 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from sentra.forms import AdminLoginForm
 from sentra.models import AuditEvent, Centre, User
+
+# The Django admin's login is throttled like the site's (sentra/logins.py).
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(Centre)

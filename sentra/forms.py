@@ -1,12 +1,52 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
+from sentra import logins
 from sentra.inputs import VersionedForm
 from sentra.models import AuditEvent, Centre, User
 from sentra.scopes import Role
 from sentra.uploads import validate_upload
+
+
+class ThrottledLoginMixin:
+    """Sign-in that waits after repeated failures of this username from this address
+    (sentra/logins.py): the wait is checked before the password, and only a wrong password
+    counts."""
+
+    THROTTLED = "throttled"
+
+    def clean(self):
+        username = self.cleaned_data.get("username")  # type: ignore[attr-defined]
+        wait = logins.seconds_to_wait(username, self.request)  # type: ignore[attr-defined]
+        if wait:
+            raise forms.ValidationError(
+                _(
+                    "Too many wrong passwords for this username from this computer. "
+                    "Wait %(wait)s and try again. If you forgot your password, ask your "
+                    "centre's admin to reset it."
+                ),
+                code=self.THROTTLED,
+                params={"wait": logins.describe_wait(wait)},
+            )
+        try:
+            cleaned = super().clean()  # type: ignore[misc]
+        except forms.ValidationError as error:
+            if error.code == "invalid_login":
+                logins.record_failure(username, self.request)  # type: ignore[attr-defined]
+            raise
+        logins.record_success(username, self.request)  # type: ignore[attr-defined]
+        return cleaned
+
+
+class LoginForm(ThrottledLoginMixin, AuthenticationForm):
+    pass
+
+
+class AdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
+    pass
 
 
 class StaffCreateForm(forms.ModelForm):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from activities.home import activities_today
 from casework.home import home_for
 from residence.home import residence_today
+from sentra.logins import login_alerts
 from sentra.services import role_grant_notices
 
 
@@ -18,6 +19,7 @@ def home(request):
     kind, context = home_for(request.user)
     context["residence"] = residence_today(request.user)
     context["role_grants"] = role_grant_notices(request.user)
+    context["login_alerts"] = login_alerts(request.user)
     if kind in ("worker", "supervisor"):
         context["activities_today"] = activities_today(request.user)
     return render(request, f"casework/home_{kind}.html", context)

@@ -98,9 +98,9 @@ class OneSubmissionMiddleware:
 class InputBoundsMiddleware:
     """Refuses a form with a text value longer than bounds.MAX_TEXT characters before a
     view or a model sees it: a 1 MB "note" is an attack or an accident, never a note, and
-    a bound here covers every form, including forms added later. Dates are bounded by the
-    models (validators the forms run, and database checks: sentra.bounds), so a wrong date
-    comes back as a form error with the typed text kept. File uploads are not form values
+    a bound here covers every form, including forms added later. Dates are bounded by every
+    form's date fields (sentra.bounds.bound_every_form_date) and database checks, so a wrong
+    date comes back as a form error with the typed text kept. File uploads are not form values
     and have their own limits (sentra.uploads)."""
 
     def __init__(self, get_response):

@@ -195,6 +195,7 @@ class AuditEvent(models.Model):
         LOGOUT = "logout", _("Logged out")
         LOGIN_FAILED = "login_failed", _("Failed login")
         LOCKED_OUT = "locked_out", _("Locked out")
+        LOGIN_ALERT = "login_alert", _("Many failed logins")
         VIEW = "view", _("Viewed")
         CREATE = "create", _("Created")
         UPDATE = "update", _("Changed")
@@ -240,6 +241,26 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_label}"
+
+
+class LoginThrottle(models.Model):
+    """Failed sign-ins of one username from one source address (sentra/logins.py)."""
+
+    username = models.CharField(max_length=150)
+    ip_address = models.CharField(max_length=45, blank=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField()
+    wait_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["username", "ip_address"], name="one_throttle_per_source"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username} from {self.ip_address or '?'}: {self.failures}"
 
 
 class NumberSequence(models.Model):

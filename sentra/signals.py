@@ -1,10 +1,9 @@
 """Authentication events into the audit trail.
 
-Django and django-axes announce logins only through signals, so this is the one place
+Django announces logins only through signals, so this is the one place
 where the project listens to signals.
 """
 
-from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
@@ -37,18 +36,5 @@ def _on_login_failed(sender, credentials, request=None, **kwargs):
         obj=user,
         centre=user.centre if user else None,
         username=username,
-        request=request,
-    )
-
-
-@receiver(user_locked_out)
-def _on_locked_out(sender, request, username, ip_address, **kwargs):
-    user = _known_user(username or "")
-    audit.record(
-        audit.Action.LOCKED_OUT,
-        by=None,
-        obj=user,
-        centre=user.centre if user else None,
-        username=username or "",
         request=request,
     )

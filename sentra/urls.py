@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/mfa/setup/", mfa_views.mfa_setup, name="mfa-setup"),
     path("accounts/mfa/verify/", mfa_views.mfa_verify, name="mfa-verify"),
+    path("accounts/login/", views.login, name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     # The language switch must also work on the login page.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

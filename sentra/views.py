@@ -2,7 +2,8 @@ from datetime import datetime, time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
+from django.contrib.auth.views import LoginView
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from sentra import access, health, services
 from sentra.forms import (
     AuditFilterForm,
     CentreSettingsForm,
+    LoginForm,
     StaffCreateForm,
     StaffPasswordForm,
     StaffUpdateForm,
@@ -21,6 +23,21 @@ from sentra.forms import (
 from sentra.lists import keyset_page, paginate
 from sentra.models import AuditEvent, RoleGrant, User
 from sentra.versioning import EditConflict
+
+
+class ThrottledLoginView(LoginView):
+    """The login page; a sign-in told to wait answers 429 with the wait in words."""
+
+    form_class = LoginForm
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, LoginForm.THROTTLED):
+            response.status_code = 429
+        return response
+
+
+login = ThrottledLoginView.as_view()
 
 
 @login_not_required

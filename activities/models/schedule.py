@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from activities.models.kinds import ActivityKind
+from sentra import bounds
 from sentra.scopes import in_centre
 from sentra.versioning import Versioned
 
@@ -98,6 +99,7 @@ class ScheduleSlot(Versioned):
                 | models.Q(valid_until__gte=models.F("valid_from")),
                 name="slot_validity_in_order",
             ),
+            bounds.date_check("valid_from", "slot_valid_from_plausible"),
             models.CheckConstraint(
                 condition=models.Q(ends_at__isnull=True)
                 | models.Q(ends_at__gt=models.F("starts_at")),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from casework.models.base import CaseRecord
+from sentra import bounds
 
 
 class FollowUp(CaseRecord):
@@ -34,6 +35,7 @@ class FollowUp(CaseRecord):
 
     class Meta:
         ordering = ["due_on", "id"]
+        constraints = [bounds.date_check("due_on", "follow_up_due_on_plausible")]
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.due_on}"

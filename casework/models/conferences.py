@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from casework.models.cases import Case
+from sentra import bounds
 from sentra.scopes import in_centre, sees_whole_centre
 from sentra.versioning import Versioned
 
@@ -63,6 +64,9 @@ class Conference(Versioned):
     class Meta:
         verbose_name = _("case conference")
         ordering = ["-scheduled_at"]
+        constraints = [
+            bounds.date_check("scheduled_at", "conference_scheduled_at_plausible", moment=True)
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.scheduled_at:%Y-%m-%d}"

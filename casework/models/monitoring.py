@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from casework.models.base import CaseRecord
+from sentra import bounds
 
 
 class GoalStatus(models.TextChoices):
@@ -52,6 +53,7 @@ class MonitoringReview(CaseRecord):
 
     class Meta:
         ordering = ["-reviewed_on", "-id"]
+        constraints = [bounds.date_check("reviewed_on", "monitoring_reviewed_on_plausible")]
 
     def __str__(self) -> str:
         return f"{self.case_id} review {self.reviewed_on}"

@@ -163,6 +163,7 @@ class Task(CaseRecord):
                 name="task_pending_due",
             ),
         ]
+        constraints = [bounds.date_check("due_date", "task_due_date_plausible")]
 
     def __str__(self) -> str:
         return self.title

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clients.models.registry import Client, TracingStatus
+from sentra import bounds
 from sentra.versioning import Versioned
 
 
@@ -74,6 +75,7 @@ class FamilyTracingAttempt(models.Model):
 
     class Meta:
         ordering = ["-attempted_on", "-id"]
+        constraints = [bounds.date_check("attempted_on", "tracing_attempted_on_plausible")]
 
     def __str__(self) -> str:
         return f"{self.attempted_on}: {self.method}"

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from clients.models.family import FamilyMember
 from clients.models.registry import Client
+from sentra import bounds
 from sentra.versioning import Versioned
 
 
@@ -97,6 +98,7 @@ class Consent(Versioned):
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
         ordering = ["-given_on", "-id"]
+        constraints = [bounds.date_check("given_on", "consent_given_on_plausible")]
 
     def __str__(self) -> str:
         return self.get_purpose_display()

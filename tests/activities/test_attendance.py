@@ -156,7 +156,7 @@ def test_an_activity_can_be_logged_and_a_double_submit_lands_on_the_first(worker
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"held_on": "2999-01-01"}, "once it has taken place"),
+        ({"held_on": "2030-01-01"}, "once it has taken place"),
         ({"held_on": "1950-01-01"}, "Check the year"),
         ({"facilitator_name": ""}, "Name who leads it"),
         ({"ends_at": "08:00"}, "end after it starts"),

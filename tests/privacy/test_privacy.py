@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.models import Assessment
 from casework.forms.referrals import ReferralForm
 from casework.models import Case, CaseNote, Partner, Referral
 from casework.services.notes import add_note
@@ -23,6 +24,7 @@ from privacy.tasks import anonymise_due_task
 from reports.models import ReportRun
 from reports.monthly import build_monthly_report
 from sentra.models import AuditEvent
+from tests.factories import submitted_assessment
 from tests.pages import form_data, read_page
 
 pytestmark = pytest.mark.django_db
@@ -238,6 +240,30 @@ def test_anonymisation_removes_identifiers_and_free_text_but_keeps_the_rows(
     assert anonymise_due_task() == 0
 
 
+def test_anonymisation_empties_free_text_inside_assessment_answers(
+    old_closed_case, worker, reference_data
+):
+    assessment = submitted_assessment(old_closed_case, "rapid", worker)
+    Assessment.objects.filter(pk=assessment.pk).update(
+        answers={
+            "story": "Ibunya Siti tinggal di Jl. Melati 5, Jambi",
+            "feel": "2",
+            "needs": ["food", "shelter"],
+            "seen": "2015-03-02",
+            "score": 3,
+        }
+    )
+    assert anonymise_due_task() == 1
+    assessment.refresh_from_db()
+    assert assessment.answers == {
+        "story": "",
+        "feel": "2",
+        "needs": ["food", "shelter"],
+        "seen": "2015-03-02",
+        "score": 3,
+    }
+
+
 def test_the_centre_sets_its_own_retention_period(old_closed_case, admin, client_for):
     http = client_for(admin)
     data = form_data(read_page(http, reverse("privacy:retention")))
@@ -316,7 +342,10 @@ def test_a_breach_found_in_the_future_is_refused(admin, client_for):
             "data_affected": "x",
             "subjects_affected": "x",
             "people_affected": "1",
-            "discovered_at": "9999-01-01T00:00",
+            # Within every form's bound (ten years ahead), so the breach form's own rule speaks.
+            "discovered_at": (timezone.localtime() + timedelta(days=365)).strftime(
+                "%Y-%m-%dT%H:%M"
+            ),
         }
     )
     refused = http.post(reverse("privacy:breach-create"), data)
