@@ -52,6 +52,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "sentra.bounds",
             "sentra.sessions",
             "sentra.mail",
+            "sentra.logins",
             "sentra.signals",
             "sentra.apps",
             "sentra.charts",
