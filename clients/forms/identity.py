@@ -36,6 +36,8 @@ class ClientIdentityForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.centre = centre
         self.duplicates = services.DuplicateReport()
+        if not self.is_bound:
+            self._offer_confirmation()
         if "category" in self.fields:
             self.fields["category"].queryset = PPKSCategory.objects.for_centre(centre).active()
         if "other_categories" in self.fields:
@@ -91,7 +93,14 @@ class ClientIdentityForm(VersionedForm):
         self._check_categories(cleaned)
         if not self.errors:
             self._check_duplicates(cleaned)
+        self._offer_confirmation()
         return cleaned
+
+    def _offer_confirmation(self) -> None:
+        """ "A different person from those listed above" means nothing until a list of
+        similar people is shown above it: until then the box is not offered."""
+        if "confirm_different" in self.fields and not self.duplicates.needs_confirmation:
+            self.fields["confirm_different"].widget = forms.HiddenInput()
 
     def _check_categories(self, cleaned):
         others = cleaned.get("other_categories")

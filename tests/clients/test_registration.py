@@ -114,6 +114,18 @@ def test_a_similar_person_needs_confirmation(worker, centre, client_for):
     assert Client.objects.count() == 2
 
 
+def test_the_different_person_box_is_offered_only_below_a_list_of_similar_people(
+    worker, centre, client_for
+):
+    box = 'type="checkbox" name="confirm_different"'
+    http = client_for(worker)
+    assert box not in http.get(reverse("clients:register")).content.decode()
+    # A form sent back for another reason, with nobody similar: still no box.
+    assert box not in register(http, full_name="", sex="L").content.decode()
+    ClientFactory(centre=centre, registered_by=worker, full_name="Achmad Fauzi", sex="L")
+    assert box in register(http, full_name="Ahmad Fauzy").content.decode()
+
+
 def test_similar_names_of_other_sex_or_distant_birth_year_pass(worker, centre, client_for):
     ClientFactory(
         centre=centre,
