@@ -25,7 +25,11 @@ def test_a_long_case_report_is_rendered_in_bounded_parts(case, worker, monkeypat
 
     monkeypatch.setattr(rendering, "html_to_pdf", counting)
     run = ReportRun.objects.create(
-        kind="case_pdf", requested_by=worker, centre=case.centre, params={"case": case.pk}
+        kind="case_pdf",
+        requested_by=worker,
+        centre=case.centre,
+        params={"case": case.pk},
+        language="en",
     )
     run = report_services.execute(run.pk)
 
