@@ -12,6 +12,18 @@ document.addEventListener("DOMContentLoaded", () => {
         .forEach((radio) => { radio.checked = true; });
     });
   });
+  // A link to a page that this page also holds folded (<a href="/notes/new/" data-opens="add-note">):
+  // with JavaScript it unfolds the part here and puts the cursor in it; without, it is a link.
+  document.querySelectorAll("a[data-opens]").forEach((link) => {
+    link.addEventListener("click", (event) => {
+      const target = document.getElementById(link.dataset.opens);
+      if (!target) return;
+      event.preventDefault();
+      if (target.tagName === "DETAILS") target.open = true;
+      target.scrollIntoView({ block: "start" });
+      target.querySelector("textarea, input:not([type=hidden]), select")?.focus({ preventScroll: true });
+    });
+  });
   // Buttons that ask before acting: <button data-confirm="...">.
   document.querySelectorAll("[data-confirm]").forEach((element) => {
     element.addEventListener("click", (event) => {
@@ -67,15 +79,16 @@ document.addEventListener("DOMContentLoaded", () => {
   };
 
   const wire = (root) => {
+    // The server confirmed a save: forget the draft (before the empty form that came back
+    // with the confirmation is wired, so the saved text is not restored into it).
+    root.querySelectorAll("[data-note-saved]").forEach((element) => {
+      window.localStorage.removeItem(element.dataset.noteSaved);
+    });
     root.querySelectorAll("form[data-draft-key]").forEach((form) => {
       if (form.dataset.draftWired) return;
       form.dataset.draftWired = "1";
       restore(form);
       form.addEventListener("input", () => save(form));
-    });
-    // The server confirmed a save: forget the draft.
-    root.querySelectorAll("[data-note-saved]").forEach((element) => {
-      window.localStorage.removeItem(element.dataset.noteSaved);
     });
   };
 
@@ -147,9 +160,12 @@ document.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("htmx:afterRequest", (event) => {
     const form = event.detail.elt.closest("form");
     if (form) busy(form, false);
-    // A repeated submission: the first one was saved, so this form's draft is done with.
+    // Saved and sent elsewhere (HX-Redirect), or a repeated submission whose first one was
+    // saved: this form's draft is done with.
     const xhr = event.detail.xhr;
-    if (form && xhr && xhr.getResponseHeader("X-Submission-Repeat") && form.dataset.draftKey) {
+    const done = xhr && event.detail.successful &&
+      (xhr.getResponseHeader("HX-Redirect") || xhr.getResponseHeader("X-Submission-Repeat"));
+    if (form && done && form.dataset.draftKey) {
       window.localStorage.removeItem(form.dataset.draftKey);
     }
   });
