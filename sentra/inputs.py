@@ -1,5 +1,6 @@
 """Form pieces every app shares: date widgets, the staff a centre can choose from, the
-plausibility bounds of dates, and the version an edit form was read at."""
+plausibility bounds of dates, fields shown by another field's choice, and the version an
+edit form was read at."""
 
 from datetime import date
 from typing import Any
@@ -18,6 +19,14 @@ DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%
 def staff_of(centre, *roles: str):
     """Active staff of `centre` with one of `roles`, by name: the choices of a staff field."""
     return User.objects.in_centre(centre).active().filter(role__in=roles).order_by("full_name")
+
+
+def show_if(form: forms.BaseForm, name: str, controller: str, values) -> None:
+    """Show field `name` only while field `controller` holds one of `values` (a checkbox
+    holds "on" when ticked). static/js/sentra.js hides the field's wrapper otherwise; the
+    form's clean() stays the rule and ignores what a hidden field holds."""
+    wanted = ",".join(str(value) for value in values)
+    form.fields[name].widget.attrs["data-show-if"] = f"{form.add_prefix(controller)}={wanted}"
 
 
 def not_in_future(value: date | None, message) -> None:

@@ -10,7 +10,7 @@ from casework.models import (
     ServiceRecord,
     ServiceType,
 )
-from sentra.inputs import DATE_INPUT, staff_of
+from sentra.inputs import DATE_INPUT, show_if, staff_of
 from sentra.scopes import Role
 from sentra.uploads import clean_upload
 
@@ -52,6 +52,11 @@ class ServiceRecordForm(forms.ModelForm):
             plan__case=case, plan__status=PlanVersion.Status.APPROVED
         )
         self.receipt_content_type = ""
+        # Only a training service has a result: its fields follow the chosen service.
+        training = self.fields["service_type"].queryset.filter(is_training=True)
+        training_ids = list(training.values_list("pk", flat=True))
+        for name in ("training_result", "training_notes"):
+            show_if(self, name, "service_type", training_ids)
 
     def clean_receipt(self):
         upload = self.cleaned_data.get("receipt")
@@ -66,8 +71,9 @@ class ServiceRecordForm(forms.ModelForm):
                 "provider_staff", _("Say who provided it: a staff member or an institution.")
             )
         service_type = cleaned.get("service_type")
-        if cleaned.get("training_result") and service_type and not service_type.is_training:
-            self.add_error("training_result", _("Only training services have a result."))
+        if service_type and not service_type.is_training:
+            # Hidden for any other service: what they hold is not kept.
+            cleaned["training_result"] = cleaned["training_notes"] = ""
         return cleaned
 
 

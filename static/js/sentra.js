@@ -24,6 +24,15 @@ document.addEventListener("DOMContentLoaded", () => {
       target.querySelector("textarea, input:not([type=hidden]), select")?.focus({ preventScroll: true });
     });
   });
+  // "Select all" of a group of checkboxes: <fieldset>...<button data-check-all hidden>.
+  // Hidden without JavaScript, where it could do nothing.
+  document.querySelectorAll("button[data-check-all]").forEach((button) => {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      button.closest("fieldset").querySelectorAll("input[type=checkbox]")
+        .forEach((box) => { box.checked = true; });
+    });
+  });
   // Buttons that ask before acting: <button data-confirm="...">.
   document.querySelectorAll("[data-confirm]").forEach((element) => {
     element.addEventListener("click", (event) => {
@@ -109,29 +118,44 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 })();
 
-// Show-if questions: a field with data-show-if="q_other" appears only while q_other has one
-// of the values in data-show-if-values. The server checks the same rule.
+// Fields that follow a choice: a field whose input carries data-show-if="route=referral,report"
+// (sentra/inputs.py: show_if) is shown only while the field named "route" holds one of those
+// values; a ticked checkbox holds "on". Assessment questions say the same as
+// data-show-if="q_other" data-show-if-values='["yes"]'. The server applies the same rule
+// and ignores what a hidden field holds.
 (() => {
   const valuesOf = (form, name) =>
     Array.from(form.querySelectorAll(`[name="${name}"]`))
       .filter((input) => !["radio", "checkbox"].includes(input.type) || input.checked)
       .map((input) => input.value);
 
+  const conditionOf = (input) => {
+    if (input.dataset.showIfValues) {
+      return [input.dataset.showIf, JSON.parse(input.dataset.showIfValues)];
+    }
+    const at = input.dataset.showIf.indexOf("=");
+    return [input.dataset.showIf.slice(0, at), input.dataset.showIf.slice(at + 1).split(",")];
+  };
+
   const refresh = (form) => {
     form.querySelectorAll("[data-show-if]").forEach((input) => {
-      const wanted = JSON.parse(input.dataset.showIfValues || "[]");
-      const shown = valuesOf(form, input.dataset.showIf).some((v) => wanted.includes(v));
-      const wrapper = input.closest(".question") || input.parentElement;
+      const [name, wanted] = conditionOf(input);
+      const shown = valuesOf(form, name).some((v) => wanted.includes(v));
+      const wrapper = input.closest(".question") || input.closest("[id^=div_id_]") || input.parentElement;
       wrapper.hidden = !shown;
     });
   };
 
-  document.addEventListener("DOMContentLoaded", () => {
-    document.querySelectorAll("form.assessment-form").forEach((form) => {
+  const wire = (root) => {
+    root.querySelectorAll("form").forEach((form) => {
+      if (form.dataset.showIfWired || !form.querySelector("[data-show-if]")) return;
+      form.dataset.showIfWired = "1";
       refresh(form);
       form.addEventListener("change", () => refresh(form));
     });
-  });
+  };
+  document.addEventListener("DOMContentLoaded", () => wire(document));
+  document.addEventListener("htmx:load", (event) => wire(event.detail.elt.parentElement || document));
 })();
 
 // A form is sent once: its submit buttons are disabled while the request is in flight

@@ -20,7 +20,9 @@ def test_peksos1_opens_a_referral_case_moves_it_and_notes_from_the_caseload(phon
     phone.goto(f"/clients/{client.public_id}/")
     phone.locator("#cases").get_by_role("link", name="Buka kasus").click()
     expect(phone).to_have_url(at(f"/cases/open/{client.public_id}/"))
+    expect(phone.locator("#id_referral_letter_number")).to_be_hidden()  # shown for referrals
     phone.locator("#id_access_route").select_option("referral")
+    expect(phone.locator("#id_outreach_location")).to_be_hidden()
     phone.locator("#id_referring_institution").fill("Dinas Sosial Kota Jambi")
     phone.locator("#id_referral_letter_number").fill("460/77/DINSOS/2026")
     phone.locator("#id_approaches_0").check()
