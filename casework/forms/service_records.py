@@ -10,7 +10,7 @@ from casework.models import (
     ServiceRecord,
     ServiceType,
 )
-from sentra.inputs import DATE_INPUT, show_if, staff_of
+from sentra.inputs import DATE_INPUT, RupiahField, show_if, staff_of
 from sentra.scopes import Role
 from sentra.uploads import clean_upload
 
@@ -36,8 +36,9 @@ class ServiceRecordForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 2}),
             "training_notes": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"amount": RupiahField}
         help_texts = {
-            "amount": _("In rupiah, without dots: 250000."),
+            "amount": _("In rupiah, e.g. 250.000."),
             "receipt": _("PDF, JPEG or PNG, at most 10 MB."),
         }
 

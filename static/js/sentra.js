@@ -33,6 +33,15 @@ document.addEventListener("DOMContentLoaded", () => {
         .forEach((box) => { box.checked = true; });
     });
   });
+  // Amounts in rupiah read with thousands dots (1.500.000) once typed; the server accepts
+  // them with or without (sentra/inputs.py: RupiahField).
+  document.querySelectorAll("input[data-rupiah]").forEach((input) => {
+    input.addEventListener("change", () => {
+      const typed = input.value.replace(/^\s*Rp\.?\s*/i, "").replace(/,0{1,2}$/, "").trim();
+      if (!/^(\d+|\d{1,3}(\.\d{3})+)$/.test(typed)) return; // left for the server to explain
+      input.value = typed.replace(/\./g, "").replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    });
+  });
   // Buttons that ask before acting: <button data-confirm="...">.
   document.querySelectorAll("[data-confirm]").forEach((element) => {
     element.addEventListener("click", (event) => {

@@ -39,7 +39,7 @@ def test_a_service_with_amount_receipt_and_plan_goal(case, worker, supervisor, c
             "service_type": service_type("cash_assistance").pk,
             "delivered_on": "2026-03-01",
             "provider_staff": worker.pk,
-            "amount": "300000",
+            "amount": "Rp 300.000",  # typed with or without dots
             "plan_goal": goal.pk,
             "receipt": SimpleUploadedFile("kwitansi.pdf", pdf_bytes()),
         },
