@@ -74,6 +74,7 @@ def _note_added(request, case, note, *, whole_page: bool):
         "form": CaseNoteForm(case=case),
         "in_place": _on_case_page(request, case),
         "can_change": True,
+        "just_saved": True,
     }
     response = render(request, "casework/_note_saved.html", context)
     response[RESULT_HEADER] = case_url(case)

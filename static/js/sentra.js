@@ -99,8 +99,14 @@ document.addEventListener("DOMContentLoaded", () => {
   const wire = (root) => {
     // The server confirmed a save: forget the draft (before the empty form that came back
     // with the confirmation is wired, so the saved text is not restored into it).
+    // A form folded on its page (<details data-close-on-save="selector">) folds again
+    // and the page shows what was saved.
     root.querySelectorAll("[data-note-saved]").forEach((element) => {
       window.localStorage.removeItem(element.dataset.noteSaved);
+      const fold = element.closest("details[data-close-on-save]");
+      if (!fold) return;
+      fold.open = false;
+      document.querySelector(fold.dataset.closeOnSave)?.scrollIntoView({ block: "center" });
     });
     root.querySelectorAll("form[data-draft-key]").forEach((form) => {
       if (form.dataset.draftWired) return;

@@ -132,12 +132,15 @@ def test_a_note_saved_on_the_case_page_appears_in_place(phone, demo_accounts):
     phone.locator("#id_kind").select_option("phone")
     phone.locator("#id_narrative").fill(NARRATIVE)
     phone.locator("#note-form button[type=submit]").dblclick()
-    expect(phone.locator("#note-list article").first).to_contain_text(NARRATIVE)
-    expect(phone.locator("[data-note-saved]")).to_contain_text("Catatan tersimpan")
+    saved = phone.locator("#note-list article").first
+    expect(saved).to_contain_text(NARRATIVE)
+    expect(saved.get_by_role("status")).to_have_text("Catatan tersimpan.")
+    expect(phone.locator("#add-note")).not_to_have_attribute("open", "")  # folded again
     expect(phone.locator("#id_narrative")).to_have_value("")
     draft = f"draft:{worker.public_id}:note-{case.public_id}"
     assert phone.evaluate(f"[window.samePage, localStorage.getItem('{draft}')]") == [True, None]
     # The form came back with a fresh one-time key: the next note is saved too.
+    phone.locator("#case-actions a[data-opens=add-note]").click()
     phone.locator("#id_kind").select_option("home_visit")
     phone.locator("#id_narrative").fill("Kunjungan kedua.")
     phone.locator("#note-form button[type=submit]").click()
