@@ -9,6 +9,6 @@ application = get_wsgi_application()
 from django.conf import settings  # noqa: E402  (after the settings module is chosen)
 
 if not settings.DEBUG:  # production: workers fork warm (see sentra/warmup.py)
-    from sentra.warmup import warm
+    from sentra.warmup import warm  # only a production process warms up
 
     warm()

@@ -37,6 +37,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "sentra.celery",
             "sentra.settings",
             "sentra.wsgi",
+            "sentra.warmup",  # imports Django only: the views it warms are found by URL
             "sentra.scopes",
             "sentra.models",
             "sentra.audit",
