@@ -12,7 +12,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=test-only-secret-key-not-for-production \
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 	PRIVATE_STORAGE_ROOT=$(CURDIR)/private-test DJANGO_ALLOW_ASYNC_UNSAFE=true
 
-.PHONY: help demo test install messages catalogue lint checks ci lock clean
+.PHONY: icons help demo test install messages catalogue lint checks ci lock clean
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ test: install messages ## Set up and run the whole test suite (PostgreSQL, Redis
 	@command -v chromium >/dev/null || .ci/install-system-packages
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+icons: install ## Cut the icon font down to the icons the templates use (after adding one)
+	$(PY) .ci/subset-icons
 
 lint: install ## ruff lint and format check, mypy with django-stubs, the import layers
 	$(PY) -m ruff check .

@@ -1,7 +1,10 @@
 """Form pieces every app shares: date widgets, the staff a centre can choose from, the
-plausibility bounds of dates, and the version an edit form was read at."""
+plausibility bounds of dates, fields shown by another field's choice, and the version an
+edit form was read at."""
 
+import re
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -18,6 +21,53 @@ DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%
 def staff_of(centre, *roles: str):
     """Active staff of `centre` with one of `roles`, by name: the choices of a staff field."""
     return User.objects.in_centre(centre).active().filter(role__in=roles).order_by("full_name")
+
+
+def show_if(form: forms.BaseForm, name: str, controller: str, values) -> None:
+    """Show field `name` only while field `controller` holds one of `values` (a checkbox
+    holds "on" when ticked). static/js/sentra.js hides the field's wrapper otherwise; the
+    form's clean() stays the rule and ignores what a hidden field holds."""
+    wanted = ",".join(str(value) for value in values)
+    form.fields[name].widget.attrs["data-show-if"] = f"{form.add_prefix(controller)}={wanted}"
+
+
+class RupiahInput(forms.TextInput):
+    """An amount shown as people write it: 1.500.000 (a number input refuses the dots)."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "numeric", "data-rupiah": "", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, int | Decimal) and value == int(value):
+            return f"{int(value):,}".replace(",", ".")
+        return super().format_value(value)
+
+
+class RupiahField(forms.IntegerField):
+    """Whole rupiah, typed with or without thousands dots: "1500000", "1.500.000",
+    "Rp 1.500.000" and "1.500.000,00" are all 1500000."""
+
+    widget = RupiahInput
+    default_error_messages = {
+        "invalid": _("Write the amount in whole rupiah, e.g. 1.500.000 or 1500000."),
+    }
+
+    def __init__(self, *, max_digits=None, decimal_places=None, **kwargs):
+        # A DecimalField of whole rupiah (decimal_places=0) passes these along: unused here.
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = re.sub(r"^\s*Rp\.?\s*", "", value, flags=re.IGNORECASE).strip()
+            value = re.sub(r",0{1,2}$", "", value)
+            if re.fullmatch(r"\d{1,3}(\.\d{3})+", value):
+                value = value.replace(".", "")
+            value = value.replace(" ", "")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        # No min/max attributes: the browser would judge "1.500.000" against them.
+        return {}
 
 
 def not_in_future(value: date | None, message) -> None:

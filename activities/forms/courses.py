@@ -19,7 +19,7 @@ from activities.models.activities import EARLIEST
 from activities.models.completion import MAX_AMOUNT
 from activities.models.courses import MAX_CAPACITY
 from casework.models import Component, ServiceType
-from sentra.inputs import DATE_INPUT, VersionedForm, not_in_future, staff_of
+from sentra.inputs import DATE_INPUT, RupiahField, VersionedForm, not_in_future, staff_of
 from sentra.scopes import Role
 
 
@@ -220,10 +220,8 @@ class StarterPackageForm(forms.ModelForm):
         widgets = {
             "given_on": DATE_INPUT,
             "items": forms.Textarea(attrs={"rows": 2}),
-            "amount": forms.NumberInput(
-                attrs={"min": 1, "max": MAX_AMOUNT, "inputmode": "numeric"}
-            ),
         }
+        field_classes = {"amount": RupiahField}
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
@@ -255,10 +253,8 @@ class PracticeForm(forms.ModelForm):
         widgets = {
             "practised_on": DATE_INPUT,
             "notes": forms.Textarea(attrs={"rows": 2}),
-            "takings": forms.NumberInput(
-                attrs={"min": 0, "max": MAX_AMOUNT, "inputmode": "numeric"}
-            ),
         }
+        field_classes = {"takings": RupiahField}
 
     def clean_practised_on(self):
         practised_on = self.cleaned_data["practised_on"]

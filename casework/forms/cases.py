@@ -11,7 +11,7 @@ from casework.models import (
 )
 from casework.models.cases import AccessRoute, EmergencyNeed
 from casework.models.stages import Stage
-from sentra.inputs import DATE_INPUT, VersionedForm, staff_of
+from sentra.inputs import DATE_INPUT, VersionedForm, show_if, staff_of
 from sentra.models import User
 from sentra.scopes import Role
 
@@ -77,6 +77,11 @@ class CaseOpenForm(forms.ModelForm):
         self.fields["supervisor"].queryset = staff_of(centre, Role.SUPERVISOR)
         self.fields["referring_partner"].queryset = Partner.objects.of_centre(centre).active()
         self.fields["referring_institution"].required = False
+        self.fields["referring_institution"].label = _("Referring institution, if not listed")
+        for route, names in ROUTE_FIELDS.items():
+            for name in names:
+                show_if(self, name, "access_route", [route])
+        show_if(self, "emergency_needs", "is_emergency", ["on"])
         if not self.is_bound:
             if user.role == Role.SOCIAL_WORKER:
                 self.initial.setdefault("primary_worker", user.pk)
@@ -170,11 +175,31 @@ class ReassignForm(forms.Form):
     def __init__(self, *args, cases, centre, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cases"].queryset = cases
+        # Shown under their worker's name (case_groups), so the label leaves the worker out.
         self.fields["cases"].label_from_instance = lambda case: (
-            f"{case.number} · {case.client.full_name} · "
-            f"{case.primary_worker.full_name} · {case.get_stage_display()}"
+            f"{case.number} · {case.client.full_name} · {case.get_stage_display()}"
         )
         self.fields["to_worker"].queryset = staff_of(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)
+
+    def case_groups(self) -> list[tuple[User, list]]:
+        """The case checkboxes grouped by the cases' present primary worker, in the order of
+        the queryset (which sorts by worker)."""
+        groups: dict[User, list] = {}
+        for checkbox in self["cases"]:
+            case = checkbox.data["value"].instance
+            groups.setdefault(case.primary_worker, []).append(checkbox)
+        return list(groups.items())
+
+    def clean(self):
+        cleaned = super().clean()
+        cases, to_worker = cleaned.get("cases"), cleaned.get("to_worker")
+        if cases and to_worker and all(case.primary_worker_id == to_worker.pk for case in cases):
+            self.add_error(
+                "to_worker",
+                _("These cases are already with %(name)s: nothing to reassign.")
+                % {"name": to_worker},
+            )
+        return cleaned
 
 
 class CaseFilterForm(forms.Form):

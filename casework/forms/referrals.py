@@ -8,6 +8,7 @@ from casework.models import (
     Referral,
 )
 from casework.services.referrals import RESTRICTED_MESSAGE
+from clients.forms.phone import PhoneField
 from clients.models import ProcessingRestriction
 
 
@@ -33,7 +34,7 @@ class ReferralForm(forms.ModelForm):
         choices=[("", "—"), *Partner.Kind.choices],
         required=False,
     )
-    new_partner_phone = forms.CharField(label=_("Its phone"), max_length=30, required=False)
+    new_partner_phone = PhoneField(label=_("Its phone"), max_length=30, required=False)
     new_partner_address = forms.CharField(label=_("Its address"), max_length=300, required=False)
 
     field_order = [
@@ -77,7 +78,7 @@ class ReferralForm(forms.ModelForm):
         return {
             "name": name,
             "kind": self.cleaned_data["new_partner_kind"],
-            "phone": self.cleaned_data["new_partner_phone"].strip(),
+            "phone": self.cleaned_data["new_partner_phone"],
             "address": self.cleaned_data["new_partner_address"].strip(),
         }
 

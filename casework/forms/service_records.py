@@ -10,7 +10,7 @@ from casework.models import (
     ServiceRecord,
     ServiceType,
 )
-from sentra.inputs import DATE_INPUT, staff_of
+from sentra.inputs import DATE_INPUT, RupiahField, show_if, staff_of
 from sentra.scopes import Role
 from sentra.uploads import clean_upload
 
@@ -36,8 +36,9 @@ class ServiceRecordForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 2}),
             "training_notes": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"amount": RupiahField}
         help_texts = {
-            "amount": _("In rupiah, without dots: 250000."),
+            "amount": _("In rupiah, e.g. 250.000."),
             "receipt": _("PDF, JPEG or PNG, at most 10 MB."),
         }
 
@@ -52,6 +53,11 @@ class ServiceRecordForm(forms.ModelForm):
             plan__case=case, plan__status=PlanVersion.Status.APPROVED
         )
         self.receipt_content_type = ""
+        # Only a training service has a result: its fields follow the chosen service.
+        training = self.fields["service_type"].queryset.filter(is_training=True)
+        training_ids = list(training.values_list("pk", flat=True))
+        for name in ("training_result", "training_notes"):
+            show_if(self, name, "service_type", training_ids)
 
     def clean_receipt(self):
         upload = self.cleaned_data.get("receipt")
@@ -66,8 +72,9 @@ class ServiceRecordForm(forms.ModelForm):
                 "provider_staff", _("Say who provided it: a staff member or an institution.")
             )
         service_type = cleaned.get("service_type")
-        if cleaned.get("training_result") and service_type and not service_type.is_training:
-            self.add_error("training_result", _("Only training services have a result."))
+        if service_type and not service_type.is_training:
+            # Hidden for any other service: what they hold is not kept.
+            cleaned["training_result"] = cleaned["training_notes"] = ""
         return cleaned
 
 

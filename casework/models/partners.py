@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from clients.identity import display_phone
 from sentra.scopes import in_centre
 from sentra.versioning import Versioned
 
@@ -77,6 +78,11 @@ class Partner(Versioned):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def phone_display(self) -> str:
+        """The number as people write it (0812-3456-7890); stored as +62…."""
+        return display_phone(self.phone)
 
     @property
     def audit_label(self) -> str:

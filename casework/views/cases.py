@@ -15,6 +15,7 @@ from casework.forms.cases import (
     ReassignForm,
     StageMoveForm,
 )
+from casework.forms.notes import CaseNoteForm
 from casework.models import Case, CaseNote
 from casework.models.stages import OPEN_STAGES, STAGE_ORDER, Stage, short_label
 from casework.services.cases import (
@@ -100,6 +101,7 @@ def _case_context(request, case):
         "assignments": case.assignments.select_related("from_worker", "to_worker", "assigned_by"),
         "move_form": StageMoveForm(choices=stages.next_stages(case)) if can_change else None,
         "can_change": can_change and case.is_open,
+        "note_form": CaseNoteForm(case=case) if can_change and case.is_open else None,
         "can_supervise": access.can_supervise(user),
         "can_report": access.can_request_case_report(user, case),
     }

@@ -1,6 +1,9 @@
 """Case notes (the quick form, edits with history) and tasks."""
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,32 +24,61 @@ def case_url(case) -> str:
 
 @require_http_methods(["GET", "POST"])
 def note_add(request, public_id):
-    """The quick note form. Saved with htmx; on failure the text stays where it was."""
+    """The quick note form, on the case page and on its own page. Saved with htmx: the form
+    comes back empty with a fresh submission key, and on the case page the new note goes to
+    the top of the list. Without JavaScript it is a plain POST that returns to the case; on
+    failure the text stays where it was."""
     case = access.get_case_for_user(request.user, public_id)
     access.require(access.can_change_cases(request.user))
     form = CaseNoteForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
         data = {k: form.cleaned_data[k] for k in form.Meta.fields}
+        first_response = form.cleaned_data.get("first_response", False)
         try:
-            add_note(
+            note = add_note(
                 by=request.user,
                 case=case,
                 data=data,
-                first_response=form.cleaned_data.get("first_response", False),
+                first_response=first_response,
                 request=request,
             )
         except StageMoveRefused as refusal:
             form.add_error("first_response", refusal.messages)
         else:
-            messages.success(request, _("Note saved."))
-            if request.htmx:
-                response = render(request, "casework/_note_saved.html", {"case": case})
-                response[RESULT_HEADER] = case_url(case)
-                return response
-            return redirect(case_url(case))
+            return _note_added(request, case, note, whole_page=first_response)
     template = "casework/_note_form.html" if request.htmx else "casework/note_form.html"
     # htmx swaps only 2xx responses, so a form with errors comes back as 200.
-    return render(request, template, {"case": case, "form": form})
+    in_place = request.htmx and _on_case_page(request, case)
+    return render(request, template, {"case": case, "form": form, "in_place": in_place})
+
+
+def _on_case_page(request, case) -> bool:
+    """The form was sent from the case page (htmx names the page in HX-Current-URL)."""
+    return urlsplit(request.htmx.current_url or "").path == case_url(case)
+
+
+def _note_added(request, case, note, *, whole_page: bool):
+    """A first response changes more of the case page than the list of notes: the whole page
+    is shown again (HX-Redirect; static/js/sentra.js forgets the draft on a redirect)."""
+    if not request.htmx or whole_page:
+        messages.success(request, _("Note saved."))
+        if not request.htmx:
+            return redirect(case_url(case))
+        response = HttpResponse(status=200)
+        response["HX-Redirect"] = case_url(case)
+        response[RESULT_HEADER] = case_url(case)
+        return response
+    context = {
+        "case": case,
+        "note": note,
+        "form": CaseNoteForm(case=case),
+        "in_place": _on_case_page(request, case),
+        "can_change": True,
+        "just_saved": True,
+    }
+    response = render(request, "casework/_note_saved.html", context)
+    response[RESULT_HEADER] = case_url(case)
+    return response
 
 
 @require_http_methods(["GET", "POST"])

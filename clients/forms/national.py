@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clients.models import AssistanceReceived, Client
 from clients.models.cover import PBI_SCHEMES, REGISTERED, CareClass, HealthScheme
-from sentra.inputs import DATE_INPUT, VersionedForm, not_in_future
+from sentra.inputs import DATE_INPUT, RupiahField, VersionedForm, not_in_future
 
 
 class NationalDataForm(VersionedForm):
@@ -45,6 +45,7 @@ class AssistanceForm(VersionedForm):
         model = AssistanceReceived
         fields = ["programme", "programme_other", "period_start", "period_end", "amount", "notes"]
         widgets = {"period_start": DATE_INPUT, "period_end": DATE_INPUT}
+        field_classes = {"amount": RupiahField}
 
     def clean_period_start(self):
         value = self.cleaned_data.get("period_start")

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from clients import identity
+from clients.forms.phone import PhoneField
 from clients.models import (
     Client,
     ClientDocument,
@@ -33,15 +33,7 @@ class FamilyMemberForm(VersionedForm):
             "address": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
-
-    def clean_phone(self):
-        value = self.cleaned_data.get("phone", "").strip()
-        if not value:
-            return ""
-        try:
-            return identity.normalise_phone(value)
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from None
+        field_classes = {"phone": PhoneField}
 
 
 class TracingAttemptForm(forms.ModelForm):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from clients.identity import display_phone
 from clients.models.registry import Client, TracingStatus
 from sentra import bounds
 from sentra.versioning import Versioned
@@ -46,6 +47,11 @@ class FamilyMember(Versioned):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_relationship_display()})"
+
+    @property
+    def phone_display(self) -> str:
+        """The number as people write it (0812-3456-7890); stored as +62…."""
+        return display_phone(self.phone)
 
     @property
     def audit_label(self) -> str:

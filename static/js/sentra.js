@@ -12,6 +12,36 @@ document.addEventListener("DOMContentLoaded", () => {
         .forEach((radio) => { radio.checked = true; });
     });
   });
+  // A link to a page that this page also holds folded (<a href="/notes/new/" data-opens="add-note">):
+  // with JavaScript it unfolds the part here and puts the cursor in it; without, it is a link.
+  document.querySelectorAll("a[data-opens]").forEach((link) => {
+    link.addEventListener("click", (event) => {
+      const target = document.getElementById(link.dataset.opens);
+      if (!target) return;
+      event.preventDefault();
+      if (target.tagName === "DETAILS") target.open = true;
+      target.scrollIntoView({ block: "start" });
+      target.querySelector("textarea, input:not([type=hidden]), select")?.focus({ preventScroll: true });
+    });
+  });
+  // "Select all" of a group of checkboxes: <fieldset>...<button data-check-all hidden>.
+  // Hidden without JavaScript, where it could do nothing.
+  document.querySelectorAll("button[data-check-all]").forEach((button) => {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      button.closest("fieldset").querySelectorAll("input[type=checkbox]")
+        .forEach((box) => { box.checked = true; });
+    });
+  });
+  // Amounts in rupiah read with thousands dots (1.500.000) once typed; the server accepts
+  // them with or without (sentra/inputs.py: RupiahField).
+  document.querySelectorAll("input[data-rupiah]").forEach((input) => {
+    input.addEventListener("change", () => {
+      const typed = input.value.replace(/^\s*Rp\.?\s*/i, "").replace(/,0{1,2}$/, "").trim();
+      if (!/^(\d+|\d{1,3}(\.\d{3})+)$/.test(typed)) return; // left for the server to explain
+      input.value = typed.replace(/\./g, "").replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    });
+  });
   // Buttons that ask before acting: <button data-confirm="...">.
   document.querySelectorAll("[data-confirm]").forEach((element) => {
     element.addEventListener("click", (event) => {
@@ -67,15 +97,22 @@ document.addEventListener("DOMContentLoaded", () => {
   };
 
   const wire = (root) => {
+    // The server confirmed a save: forget the draft (before the empty form that came back
+    // with the confirmation is wired, so the saved text is not restored into it).
+    // A form folded on its page (<details data-close-on-save="selector">) folds again
+    // and the page shows what was saved.
+    root.querySelectorAll("[data-note-saved]").forEach((element) => {
+      window.localStorage.removeItem(element.dataset.noteSaved);
+      const fold = element.closest("details[data-close-on-save]");
+      if (!fold) return;
+      fold.open = false;
+      document.querySelector(fold.dataset.closeOnSave)?.scrollIntoView({ block: "center" });
+    });
     root.querySelectorAll("form[data-draft-key]").forEach((form) => {
       if (form.dataset.draftWired) return;
       form.dataset.draftWired = "1";
       restore(form);
       form.addEventListener("input", () => save(form));
-    });
-    // The server confirmed a save: forget the draft.
-    root.querySelectorAll("[data-note-saved]").forEach((element) => {
-      window.localStorage.removeItem(element.dataset.noteSaved);
     });
   };
 
@@ -96,29 +133,44 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 })();
 
-// Show-if questions: a field with data-show-if="q_other" appears only while q_other has one
-// of the values in data-show-if-values. The server checks the same rule.
+// Fields that follow a choice: a field whose input carries data-show-if="route=referral,report"
+// (sentra/inputs.py: show_if) is shown only while the field named "route" holds one of those
+// values; a ticked checkbox holds "on". Assessment questions say the same as
+// data-show-if="q_other" data-show-if-values='["yes"]'. The server applies the same rule
+// and ignores what a hidden field holds.
 (() => {
   const valuesOf = (form, name) =>
     Array.from(form.querySelectorAll(`[name="${name}"]`))
       .filter((input) => !["radio", "checkbox"].includes(input.type) || input.checked)
       .map((input) => input.value);
 
+  const conditionOf = (input) => {
+    if (input.dataset.showIfValues) {
+      return [input.dataset.showIf, JSON.parse(input.dataset.showIfValues)];
+    }
+    const at = input.dataset.showIf.indexOf("=");
+    return [input.dataset.showIf.slice(0, at), input.dataset.showIf.slice(at + 1).split(",")];
+  };
+
   const refresh = (form) => {
     form.querySelectorAll("[data-show-if]").forEach((input) => {
-      const wanted = JSON.parse(input.dataset.showIfValues || "[]");
-      const shown = valuesOf(form, input.dataset.showIf).some((v) => wanted.includes(v));
-      const wrapper = input.closest(".question") || input.parentElement;
+      const [name, wanted] = conditionOf(input);
+      const shown = valuesOf(form, name).some((v) => wanted.includes(v));
+      const wrapper = input.closest(".question") || input.closest("[id^=div_id_]") || input.parentElement;
       wrapper.hidden = !shown;
     });
   };
 
-  document.addEventListener("DOMContentLoaded", () => {
-    document.querySelectorAll("form.assessment-form").forEach((form) => {
+  const wire = (root) => {
+    root.querySelectorAll("form").forEach((form) => {
+      if (form.dataset.showIfWired || !form.querySelector("[data-show-if]")) return;
+      form.dataset.showIfWired = "1";
       refresh(form);
       form.addEventListener("change", () => refresh(form));
     });
-  });
+  };
+  document.addEventListener("DOMContentLoaded", () => wire(document));
+  document.addEventListener("htmx:load", (event) => wire(event.detail.elt.parentElement || document));
 })();
 
 // A form is sent once: its submit buttons are disabled while the request is in flight
@@ -147,9 +199,12 @@ document.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("htmx:afterRequest", (event) => {
     const form = event.detail.elt.closest("form");
     if (form) busy(form, false);
-    // A repeated submission: the first one was saved, so this form's draft is done with.
+    // Saved and sent elsewhere (HX-Redirect), or a repeated submission whose first one was
+    // saved: this form's draft is done with.
     const xhr = event.detail.xhr;
-    if (form && xhr && xhr.getResponseHeader("X-Submission-Repeat") && form.dataset.draftKey) {
+    const done = xhr && event.detail.successful &&
+      (xhr.getResponseHeader("HX-Redirect") || xhr.getResponseHeader("X-Submission-Repeat"));
+    if (form && done && form.dataset.draftKey) {
       window.localStorage.removeItem(form.dataset.draftKey);
     }
   });

@@ -20,7 +20,9 @@ def test_peksos1_opens_a_referral_case_moves_it_and_notes_from_the_caseload(phon
     phone.goto(f"/clients/{client.public_id}/")
     phone.locator("#cases").get_by_role("link", name="Buka kasus").click()
     expect(phone).to_have_url(at(f"/cases/open/{client.public_id}/"))
+    expect(phone.locator("#id_referral_letter_number")).to_be_hidden()  # shown for referrals
     phone.locator("#id_access_route").select_option("referral")
+    expect(phone.locator("#id_outreach_location")).to_be_hidden()
     phone.locator("#id_referring_institution").fill("Dinas Sosial Kota Jambi")
     phone.locator("#id_referral_letter_number").fill("460/77/DINSOS/2026")
     phone.locator("#id_approaches_0").check()
@@ -115,3 +117,32 @@ def test_supervisor1_reassigns_a_case_and_it_leaves_peksos1s_caseload(
     expect(caseload).not_to_contain_text("Ratna Harahap")
     case.refresh_from_db()
     assert case.primary_worker == other
+
+
+def test_a_note_saved_on_the_case_page_appears_in_place(phone, demo_accounts):
+    worker, supervisor = demo_accounts["peksos1"], demo_accounts["supervisor1"]
+    case = open_case_for(
+        ClientFactory(centre=worker.centre, registered_by=worker), worker, supervisor
+    )
+    log_in(phone, "peksos1")
+    phone.goto(f"/cases/{case.public_id}/")
+    phone.evaluate("window.samePage = true")  # gone if the page reloads
+    phone.locator("#case-actions a[data-opens=add-note]").click()
+    expect(phone.locator("#add-note")).to_have_attribute("open", "")
+    phone.locator("#id_kind").select_option("phone")
+    phone.locator("#id_narrative").fill(NARRATIVE)
+    phone.locator("#note-form button[type=submit]").dblclick()
+    saved = phone.locator("#note-list article").first
+    expect(saved).to_contain_text(NARRATIVE)
+    expect(saved.get_by_role("status")).to_have_text("Catatan tersimpan.")
+    expect(phone.locator("#add-note")).not_to_have_attribute("open", "")  # folded again
+    expect(phone.locator("#id_narrative")).to_have_value("")
+    draft = f"draft:{worker.public_id}:note-{case.public_id}"
+    assert phone.evaluate(f"[window.samePage, localStorage.getItem('{draft}')]") == [True, None]
+    # The form came back with a fresh one-time key: the next note is saved too.
+    phone.locator("#case-actions a[data-opens=add-note]").click()
+    phone.locator("#id_kind").select_option("home_visit")
+    phone.locator("#id_narrative").fill("Kunjungan kedua.")
+    phone.locator("#note-form button[type=submit]").click()
+    expect(phone.locator("#note-list article")).to_have_count(2)
+    assert case.notes.count() == 2
