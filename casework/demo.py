@@ -76,7 +76,7 @@ NOTE_TEXTS = {
         "Pertemuan pagi: klien menyampaikan keinginan ikut kelas menjahit."
     ],
     NoteKind.CASE_REVIEW: [
-        "Review kasus bersama supervisor: rencana perlu menambah dukungan keluarga."
+        "Telaah kasus bersama supervisor: rencana perlu menambah dukungan keluarga."
     ],
 }
 CONFIDENTIAL_TEXTS = [
