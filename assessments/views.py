@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -207,7 +208,7 @@ def client_progress(request, public_id):
         .order_by("submitted_at")
     )
     domains = scored[-1].instrument.domains if scored else []
-    points = [(a.submitted_at.date(), a.scores) for a in scored]
+    points = [(timezone.localdate(a.submitted_at), a.scores) for a in scored]
     # The chart is built with format_html: every label and key in it is escaped.
     svg = charts.wellbeing_chart(points, domains) if scored else ""
     audit.record_view(request, client)

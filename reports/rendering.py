@@ -65,7 +65,8 @@ def case_report_context(case, *, user, include_notes: bool) -> dict:
     chart = ""
     if scored:
         chart = charts.wellbeing_chart(
-            [(a.submitted_at.date(), a.scores) for a in scored], scored[-1].instrument.domains
+            [(timezone.localdate(a.submitted_at), a.scores) for a in scored],
+            scored[-1].instrument.domains,
         )
     notes = []
     if include_notes:

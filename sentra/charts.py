@@ -117,3 +117,64 @@ def small_multiples(
         f"<tbody>{rows}</tbody></table></div></details>"
     )
     return mark_safe(f'<div class="row g-3">{"".join(charts)}</div>{table}')  # noqa: S308
+
+
+def score_line_chart(
+    days: Sequence[date],
+    values: Sequence[float],
+    *,
+    title: str,
+    low: int = 1,
+    high: int = 5,
+    colour: str = COLOURS[0],
+    key: str = "",
+) -> SafeString:
+    """One measure over time on a fixed scale (an assessment's 1-5 domain score): a line
+    with its points, the scale's ends and middle named, the first and last dates below."""
+    height, left, right, top, bottom = 140, 24, 14, 24, 22
+    plot_w, plot_h = WIDTH - left - right, height - top - bottom
+    first, last = days[0], days[-1]
+    span = max((last - first).days, 1)
+    ident = f"chart-{next(_ids)}"
+    tag = f' data-domain="{escape(key)}"' if key else ""
+
+    def x(day: date) -> float:
+        if len(days) == 1:
+            return round(left + plot_w / 2, 1)
+        return round(left + plot_w * (day - first).days / span, 1)
+
+    def y(value: float) -> float:
+        return round(top + plot_h * (high - value) / (high - low), 1)
+
+    described = "; ".join(
+        f"{date_format(day, 'j M Y')}: {value:g}" for day, value in zip(days, values, strict=True)
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
+        f'role="img" aria-labelledby="{ident}-t {ident}-d" class="sentra-chart">',
+        f'<title id="{ident}-t">{escape(title)}</title>',
+        f'<desc id="{ident}-d">{escape(described)}</desc>',
+        f'<text x="0" y="14" font-size="13" font-weight="600" fill="{colour}">'
+        f"{escape(title)}</text>",
+    ]
+    for level in sorted({low, (low + high) // 2, high}):
+        parts.append(
+            f'<line x1="{left}" x2="{WIDTH - right}" y1="{y(level)}" y2="{y(level)}" '
+            f'stroke="{GRID}"/><text x="{left - 6}" y="{y(level) + 4}" font-size="12" '
+            f'text-anchor="end" fill="{MUTED}">{level}</text>'
+        )
+    points = [(x(day), y(value)) for day, value in zip(days, values, strict=True)]
+    if len(points) > 1:
+        path = " ".join(f"{px},{py}" for px, py in points)
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"{tag}/>'
+        )
+    parts.extend(f'<circle cx="{px}" cy="{py}" r="4" fill="{colour}"{tag}/>' for px, py in points)
+    labels = [(first, "middle")] if len(days) == 1 else [(first, "start"), (last, "end")]
+    for day, anchor in labels:
+        parts.append(
+            f'<text x="{x(day)}" y="{height - 4}" font-size="12" text-anchor="{anchor}" '
+            f'fill="{MUTED}">{escape(date_format(day, "j M Y"))}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308  (numbers and escaped text only)

@@ -143,10 +143,16 @@ def test_the_chart_is_well_formed_svg_with_the_right_points():
     )
     root = ElementTree.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
+    charts_drawn = list(root.iter(f"{ns}svg"))
+    # One chart per domain, each on the same 1-5 scale: equal scores never hide each other.
+    assert [c.find(f"{ns}title").text for c in charts_drawn] == ["Safety", "Health"]
     lines = {p.get("data-domain"): p.get("points") for p in root.iter(f"{ns}polyline")}
-    # x from 40 to 430 (640 - 40 - 170 wide), y: 5 -> 20, 1 -> 260 (300 - 20 - 40 high).
-    assert lines == {"safety": "40.0,260.0 470.0,20.0", "health": "40.0,20.0 470.0,140.0"}
+    # x from 24 to 326 (340 - 24 - 14 wide); y: 5 -> 24, 3 -> 71, 1 -> 118 (140 - 24 - 22 high).
+    assert lines == {"safety": "24.0,118.0 326.0,24.0", "health": "24.0,24.0 326.0,71.0"}
     assert len(list(root.iter(f"{ns}circle"))) == 4
+    # Dates as people write them, and the figures in words for a screen reader.
+    assert "1 Jan 2026" in svg and "2 Mar 2026" in svg
+    assert "1 Jan 2026: 1; 2 Mar 2026: 5" in charts_drawn[0].find(f"{ns}desc").text
     assert "Safety" in svg  # labels follow the active language (English in tests)
 
 
