@@ -103,6 +103,9 @@ document.addEventListener("DOMContentLoaded", () => {
     // and the page shows what was saved.
     root.querySelectorAll("[data-note-saved]").forEach((element) => {
       window.localStorage.removeItem(element.dataset.noteSaved);
+      // Once: htmx announces each piece of one answer (the form, the note out of band)
+      // separately, and a later announcement must not fold a form opened again since.
+      delete element.dataset.noteSaved;
       const fold = element.closest("details[data-close-on-save]");
       if (!fold) return;
       fold.open = false;

@@ -37,7 +37,9 @@ def test_a_frozen_broker_does_not_stall_healthz(client, settings, private_redis)
         started = time.monotonic()
         response = client.get(reverse("healthz"))
         seconds = time.monotonic() - started
-    assert seconds < 1.0, seconds
+    # The broker's check gives up after 0.5 s; the rest is one request on a CPU that the
+    # suite may share (a hung broker used to hold a request for 3-9 s).
+    assert seconds < 1.5, seconds
     assert response.status_code == 200
     assert response.json()["broker"] == "down"
 
