@@ -47,6 +47,20 @@ def _ticks(top: int) -> list[int]:
     return [0, int(middle), top] if middle == int(middle) and middle else [0, top]
 
 
+def _opening(height: int, *, title: str, described: str, colour: str) -> list[str]:
+    """A chart's frame: the SVG element named by its title and described by its figures
+    (what a screen reader says), and the title drawn in the series' colour."""
+    ident = f"chart-{next(_ids)}"
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
+        f'role="img" aria-labelledby="{ident}-t {ident}-d" class="sentra-chart">',
+        f'<title id="{ident}-t">{escape(title)}</title>',
+        f'<desc id="{ident}-d">{escape(described)}</desc>',
+        f'<text x="0" y="14" font-size="13" font-weight="600" fill="{colour}">'
+        f"{escape(title)}</text>",
+    ]
+
+
 def bar_chart_by_month(
     months: Sequence[date], values: Sequence[int], *, title: str, colour: str = COLOURS[0]
 ) -> SafeString:
@@ -55,18 +69,10 @@ def bar_chart_by_month(
     plot_w, plot_h = WIDTH - left - right, height - top - bottom
     ceiling = nice_ceiling(max(values, default=0))
     slot = plot_w / max(len(months), 1)
-    ident = f"chart-{next(_ids)}"
     described = ", ".join(
         f"{month_label(m, with_year=True)}: {v}" for m, v in zip(months, values, strict=True)
     )
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
-        f'role="img" aria-labelledby="{ident}-t {ident}-d" class="sentra-chart">',
-        f'<title id="{ident}-t">{escape(title)}</title>',
-        f'<desc id="{ident}-d">{escape(described)}</desc>',
-        f'<text x="0" y="14" font-size="13" font-weight="600" fill="{colour}">'
-        f"{escape(title)}</text>",
-    ]
+    parts = _opening(height, title=title, described=described, colour=colour)
     for tick in _ticks(ceiling):
         y = round(top + plot_h * (1 - tick / ceiling), 1)
         parts.append(
@@ -135,7 +141,6 @@ def score_line_chart(
     plot_w, plot_h = WIDTH - left - right, height - top - bottom
     first, last = days[0], days[-1]
     span = max((last - first).days, 1)
-    ident = f"chart-{next(_ids)}"
     tag = f' data-domain="{escape(key)}"' if key else ""
 
     def x(day: date) -> float:
@@ -149,14 +154,7 @@ def score_line_chart(
     described = "; ".join(
         f"{date_format(day, 'j M Y')}: {value:g}" for day, value in zip(days, values, strict=True)
     )
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
-        f'role="img" aria-labelledby="{ident}-t {ident}-d" class="sentra-chart">',
-        f'<title id="{ident}-t">{escape(title)}</title>',
-        f'<desc id="{ident}-d">{escape(described)}</desc>',
-        f'<text x="0" y="14" font-size="13" font-weight="600" fill="{colour}">'
-        f"{escape(title)}</text>",
-    ]
+    parts = _opening(height, title=title, described=described, colour=colour)
     for level in sorted({low, (low + high) // 2, high}):
         parts.append(
             f'<line x1="{left}" x2="{WIDTH - right}" y1="{y(level)}" y2="{y(level)}" '
