@@ -5,11 +5,14 @@ an implausible date or a negative number, or points at another centre's people."
 
 import pytest
 
-from sentra.scopes import Role
-from tests.factories import CentreFactory, ClientFactory, UserFactory, open_case_for
 from tests.pages import form_data, read_page
 from tests.sentra.test_concurrency import EDIT_FORMS, setting  # noqa: F401  (a fixture)
-from tests.sentra.test_form_fuzz import _foreign_references, _implausible_values, hostile_variants
+from tests.sentra.test_form_fuzz import (
+    _foreign_references,
+    _implausible_values,
+    hostile_variants,
+    other_centre_people,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("kind", list(EDIT_FORMS))
 def test_every_edit_form_survives_hostile_input(kind, setting, client_for, reference_data):  # noqa: F811
     edit = EDIT_FORMS[kind](setting)
-    elsewhere = CentreFactory(code="BGA", name="Sentra Budhi Dharma")
-    their_worker = UserFactory(centre=elsewhere, role=Role.SOCIAL_WORKER)
-    their_client = ClientFactory(centre=elsewhere, registered_by=their_worker)
-    their_case = open_case_for(their_client, their_worker, their_worker)
-    people = {"User": their_worker, "Case": their_case, "Client": their_client}
-    foreign = {"user": their_worker.pk, "case": their_case.pk, "client": their_client.pk}
+    people, foreign = other_centre_people()
     references_before = _foreign_references(people)
     http = client_for(edit.first)
 

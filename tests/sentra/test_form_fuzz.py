@@ -137,15 +137,21 @@ def _implausible_values() -> list[str]:
     return found
 
 
-def test_every_form_survives_hostile_input(cast, case, centre, consent_to_services, reference_data):
-    s = {**cast, "case": case, "centre": centre}
+def other_centre_people() -> tuple[dict, dict[str, int]]:
+    """Another centre's worker, client and case: the records (by model name) and their ids
+    (by the word a form would use), to post in place of this centre's."""
     elsewhere = CentreFactory(code="BGA", name="Sentra Budhi Dharma")
     their_worker = UserFactory(centre=elsewhere, role=Role.SOCIAL_WORKER)
     their_supervisor = UserFactory(centre=elsewhere, role=Role.SUPERVISOR)
     their_client = ClientFactory(centre=elsewhere, registered_by=their_supervisor)
     their_case = open_case_for(their_client, their_worker, their_supervisor)
     people = {"User": their_worker, "Case": their_case, "Client": their_client}
-    foreign = {"user": their_worker.pk, "case": their_case.pk, "client": their_client.pk}
+    return people, {"user": their_worker.pk, "case": their_case.pk, "client": their_client.pk}
+
+
+def test_every_form_survives_hostile_input(cast, case, centre, consent_to_services, reference_data):
+    s = {**cast, "case": case, "centre": centre}
+    people, foreign = other_centre_people()
     references_before = _foreign_references(people)
 
     problems = []
