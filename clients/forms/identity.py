@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clients import identity, services
+from clients.forms.phone import PhoneField
 from clients.models import (
     AtensiCluster,
     Client,
@@ -56,10 +57,6 @@ class ClientIdentityForm(VersionedForm):
         for name in ("nik", "kk_number"):
             if name in self.fields:
                 self.fields[name].widget.attrs.update(inputmode="numeric", autocomplete="off")
-        if "phone" in self.fields:
-            self.fields["phone"].widget.attrs.update(inputmode="tel")
-        if self.instance.pk and self.instance.phone and not self.is_bound:
-            self.initial["phone"] = identity.display_phone(self.instance.phone)
 
     def clean_birth_date(self):
         value = self.cleaned_data.get("birth_date")
@@ -67,15 +64,6 @@ class ClientIdentityForm(VersionedForm):
         if value and value.year < 1900:
             raise forms.ValidationError(_("Check the year of birth: it is before 1900."))
         return value
-
-    def clean_phone(self):
-        value = self.cleaned_data.get("phone", "").strip()
-        if not value:
-            return ""
-        try:
-            return identity.normalise_phone(value)
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from None
 
     def clean_kk_number(self):
         value = self.cleaned_data.get("kk_number", "").strip()
@@ -214,6 +202,7 @@ class ClientRegistrationForm(ClientIdentityForm):
             "clusters",
         ]
         widgets = {"birth_date": DATE_INPUT}
+        field_classes = {"phone": PhoneField}
         help_texts = {
             "nik": _("Optional. Leave empty when the person has no identity papers."),
             "kk_number": _("Optional."),
@@ -268,6 +257,7 @@ class ClientForm(ClientIdentityForm):
             "disability_types",
         ]
         widgets = {"birth_date": DATE_INPUT}
+        field_classes = {"phone": PhoneField}
 
     field_order = [*IDENTITY_FIELDS, "confirm_different"]
 
