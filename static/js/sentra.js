@@ -101,11 +101,11 @@ document.addEventListener("DOMContentLoaded", () => {
     // with the confirmation is wired, so the saved text is not restored into it).
     // A form folded on its page (<details data-close-on-save="selector">) folds again
     // and the page shows what was saved.
-    root.querySelectorAll("[data-note-saved]").forEach((element) => {
+    // Once each: htmx announces each piece of one answer (the form, the note out of band)
+    // separately, and a later announcement must not fold a form opened again since.
+    root.querySelectorAll("[data-note-saved]:not([data-handled])").forEach((element) => {
+      element.dataset.handled = "1";
       window.localStorage.removeItem(element.dataset.noteSaved);
-      // Once: htmx announces each piece of one answer (the form, the note out of band)
-      // separately, and a later announcement must not fold a form opened again since.
-      delete element.dataset.noteSaved;
       const fold = element.closest("details[data-close-on-save]");
       if (!fold) return;
       fold.open = false;
