@@ -1,18 +1,14 @@
-"""The centre dashboard: this month's key figures and twelve months of trends, each series
-one SQL aggregation grouped by month."""
+"""The centre dashboard: this month's key figures beside the previous periods', and twelve
+months of trends. Closed periods come stored, the open ones are counted (reports/summaries.py)."""
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
-from django.db.models import Count, DateTimeField
-from django.db.models.functions import TruncMonth
-from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from casework.models import Case, ServiceRecord
-from reports.monthly import Period, summary_for, summary_labels
+from reports.monthly import Period, summary_labels
 from reports.monthly.period import MONTH, QUARTER, YEAR_TO_DATE
+from reports.summaries import DashboardFigures
 from sentra import charts
 
 
@@ -24,22 +20,6 @@ def last_twelve_months(today: date) -> list[date]:
     return list(reversed(months))
 
 
-def _per_month(queryset, field: str, months: list[date], zone: str) -> list[int]:
-    since: date | datetime = months[0]
-    if isinstance(queryset.model._meta.get_field(field), DateTimeField):
-        # An aware start in the centre's zone: a naive date warns and shifts the month's edge.
-        since = datetime.combine(months[0], time.min, tzinfo=ZoneInfo(zone))
-    counts = {
-        row["month"].date() if hasattr(row["month"], "date") else row["month"]: row["n"]
-        for row in queryset.filter(**{f"{field}__gte": since})
-        .annotate(month=TruncMonth(field))
-        .values("month")
-        .annotate(n=Count("id"))
-        .order_by()
-    }
-    return [counts.get(month, 0) for month in months]
-
-
 def trend_chart(months: list[date], series: list[tuple[str, list[int]]]) -> SafeString:
     """Twelve months of each series as small multiples: admissions, terminations and
     services differ too much in size to share one axis (sentra/charts.py)."""
@@ -47,45 +27,36 @@ def trend_chart(months: list[date], series: list[tuple[str, list[int]]]) -> Safe
 
 
 def centre_dashboard(centre) -> dict:
-    today = timezone.localdate()
-    months = last_twelve_months(today)
-    cases = Case.objects.filter(centre=centre) if centre else Case.objects.all()
-    zone = centre.time_zone if centre else "Asia/Jakarta"
+    figures = DashboardFigures(centre)
+    this_month = figures.this_month
+    months = last_twelve_months(this_month)
+    per_month = [figures.of(Period.of(MONTH, month)) for month in months]
     series = [
-        (_("New admissions"), _per_month(cases, "opened_at", months, zone)),
-        (
-            _("Terminations"),
-            _per_month(cases.filter(stage="termination"), "closed_at", months, zone),
-        ),
-        (
-            _("Services delivered"),
-            _per_month(
-                ServiceRecord.objects.filter(case__centre=centre)
-                if centre
-                else ServiceRecord.objects.all(),
-                "delivered_on",
-                months,
-                zone,
-            ),
-        ),
+        (label, [month[key] for month in per_month])
+        for key, label in (
+            ("admissions", _("New admissions")),
+            ("terminations", _("Terminations")),
+            ("services", _("Services delivered")),
+        )
     ]
     return {
-        "period": Period.of(MONTH, today),
-        "comparisons": [comparison(centre, Period.of(kind, today)) for kind in COMPARED],
+        "period": Period.of(MONTH, this_month),
+        "comparisons": [comparison(figures, Period.of(kind, this_month)) for kind in COMPARED],
         "chart": trend_chart(months, series),
         "series": series,
         "months": months,
+        "counted_at": figures.counted_at(),
     }
 
 
 COMPARED = (MONTH, QUARTER, YEAR_TO_DATE)
 
 
-def comparison(centre, period: Period) -> dict:
+def comparison(figures: DashboardFigures, period: Period) -> dict:
     """This period's summary figures beside the previous period's, with the change."""
-    current = summary_for(centre=centre, period=period)
+    current = figures.of(period)
     previous_period = period.previous()
-    previous = summary_for(centre=centre, period=previous_period)
+    previous = figures.of(previous_period)
     labels = summary_labels()
     return {
         "period": period,

@@ -215,3 +215,32 @@ class Letter(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
+
+
+class PeriodSummary(models.Model):
+    """The dashboard's summary figures of one closed period of one centre, as a report job
+    counted them (reports/summaries.py says when they are written and read)."""
+
+    centre = models.ForeignKey("sentra.Centre", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=8)  # reports.monthly.period: month, quarter, ytd
+    first = models.DateField()
+    end = models.DateField()  # the day after the last day
+    clients_served = models.PositiveIntegerField()
+    admissions = models.PositiveIntegerField()
+    terminations = models.PositiveIntegerField()
+    services = models.PositiveIntegerField()
+    amount = models.PositiveBigIntegerField()
+    counted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["centre", "kind", "first"], name="one_summary_per_centre_period"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("first")), name="summary_period_not_empty"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.centre_id} {self.kind} {self.first}"

@@ -18,7 +18,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from casework.models import Case
-from reports import certificates, letters, rendering, spreadsheets
+from reports import certificates, letters, rendering, spreadsheets, summaries
 from reports.case_report import case_report_pdf
 from reports.models import Letter, ReportRun
 from reports.monthly import Period, build_report
@@ -207,6 +207,8 @@ def render(run: ReportRun) -> tuple[bytes, str]:
     period = Period.of(run.params.get("period", MONTH), month)
     with reading_for_reports():  # a month's figures tolerate replication lag
         report = build_report(centre=centre, period=period)
+    # Counted anyway: the dashboard reads them instead of counting a closed period again.
+    summaries.store_if_closed(centre, period, report.figures)
     stem = f"{centre.code if centre else 'SEMUA'}_{period.slug}"
     if run.kind == ReportRun.Kind.MONTHLY_XLSX:
         return spreadsheets.monthly_xlsx(report), f"{stem}.xlsx"

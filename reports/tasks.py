@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from reports import services
+from reports import services, summaries
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -18,3 +18,8 @@ def sweep_report_runs_task() -> int:
 @shared_task
 def monthly_reports_task() -> int:
     return services.request_previous_month_reports()
+
+
+@shared_task
+def refresh_summaries_task() -> int:
+    return summaries.refresh_all()

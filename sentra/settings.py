@@ -297,7 +297,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "inte
 # (reports.services.publish): a slow or frozen Redis costs a request at most this long.
 PUBLISH_TIMEOUT_SECONDS = env.float("PUBLISH_TIMEOUT_SECONDS", default=0.3)
 # PDFs are heavy: they have their own queue so light tasks never wait behind them.
-CELERY_TASK_ROUTES = {"reports.tasks.generate_report_task": {"queue": "reports"}}
+CELERY_TASK_ROUTES = {
+    "reports.tasks.generate_report_task": {"queue": "reports"},
+    "reports.tasks.refresh_summaries_task": {"queue": "bulk"},
+}
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_BEAT_SCHEDULE = {
     "sweep-report-runs": {"task": "reports.tasks.sweep_report_runs_task", "schedule": 60.0},
@@ -308,6 +311,11 @@ CELERY_BEAT_SCHEDULE = {
         # Every hour of the first three days of the month: idempotent, so a missed run
         # (server down on the 1st) is caught up.
         "schedule": crontab(minute=15, day_of_month="1-3"),
+    },
+    # The dashboard's closed periods counted again, so late entries show the next morning.
+    "refresh-summaries": {
+        "task": "reports.tasks.refresh_summaries_task",
+        "schedule": crontab(minute=45, hour=1),
     },
     # UU PDP retention: closed cases past the centre's period are anonymised nightly.
     "anonymise-due": {

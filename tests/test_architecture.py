@@ -94,6 +94,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "reports.case_report",
             "reports.certificates",
             "reports.dashboard",
+            "reports.summaries",
             "residence.figures",
             "clients.national",
             "clients.search",

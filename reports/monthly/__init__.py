@@ -22,6 +22,7 @@ __all__ = [
     "Table",
     "build_monthly_report",
     "build_report",
+    "people_served",
     "summary_for",
     "summary_labels",
 ]
@@ -52,11 +53,13 @@ BUILDERS = [
 ]
 
 
-def summary_figures(scope: Scope) -> dict:
+def summary_figures(scope: Scope, *, people: bool = True) -> dict:
+    """The report's totals; `people=False` leaves out the people served (None), which is
+    not a sum of months, for a caller that counts them over a longer period."""
     delivered = casework.delivered_in(scope)
     money = delivered.aggregate(n=Count("id"), total=Sum("amount"))
     return {
-        "clients_served": scope.served.aggregate(n=Count("client", distinct=True))["n"],
+        "clients_served": _people_served(scope) if people else None,
         "admissions": scope.cases.filter(
             opened_at__gte=scope.start, opened_at__lt=scope.end
         ).count(),
@@ -64,6 +67,16 @@ def summary_figures(scope: Scope) -> dict:
         "services": money["n"],
         "amount": money["total"] or 0,
     }
+
+
+def _people_served(scope: Scope) -> int:
+    return scope.served.aggregate(n=Count("client", distinct=True))["n"]
+
+
+def people_served(*, centre, period: Period) -> int:
+    """People served in the period, each once: not a sum of months (the dashboard counts it
+    for the open quarter and year)."""
+    return _people_served(Scope.of(centre, period))
 
 
 def summary_labels() -> dict:
@@ -76,9 +89,9 @@ def summary_labels() -> dict:
     }
 
 
-def summary_for(*, centre, period: Period) -> dict:
+def summary_for(*, centre, period: Period, people: bool = True) -> dict:
     """The summary figures alone (the dashboard compares two periods with them)."""
-    return summary_figures(Scope.of(centre, period))
+    return summary_figures(Scope.of(centre, period), people=people)
 
 
 def build_report(*, centre, period: Period) -> Report:
