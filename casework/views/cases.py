@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -186,6 +187,9 @@ def case_move(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 def case_reassign(request):
+    """One worker's open cases at a time (`?worker=`), to move some or all of them;
+    without a worker, the list of workers to choose from. A centre of 150 000
+    clients has thousands of open cases: one checkbox each made a page of megabytes."""
     access.require(access.can_supervise(request.user))
     cases = (
         Case.objects.visible_to(request.user)
@@ -193,14 +197,11 @@ def case_reassign(request):
         .select_related("client", "primary_worker")
         .order_by("primary_worker__full_name", "number")
     )
-    initial = {}
-    if request.GET.get("worker"):
-        initial["cases"] = [
-            c.pk for c in cases if str(c.primary_worker.public_id) == request.GET["worker"]
-        ]
-    form = ReassignForm(
-        request.POST or None, cases=cases, centre=request.user.centre, initial=initial
-    )
+    worker = _chosen_worker(cases, request.GET.get("worker", ""))
+    if worker is not None:
+        # Only the chosen worker's cases are offered, and only they are accepted.
+        cases = cases.filter(primary_worker=worker)
+    form = ReassignForm(request.POST or None, cases=cases, centre=request.user.centre)
     if request.method == "POST" and form.is_valid():
         moved = reassign_cases(
             by=request.user,
@@ -215,7 +216,24 @@ def case_reassign(request):
             % {"count": moved, "name": form.cleaned_data["to_worker"]},
         )
         return redirect("home")
-    return render(request, "casework/case_reassign.html", {"form": form})
+    context = {"form": form, "worker": worker}
+    if worker is None:
+        context["caseloads"] = (
+            cases.values("primary_worker__public_id", "primary_worker__full_name")
+            .annotate(open_cases=Count("id"))
+            .order_by("primary_worker__full_name")
+        )
+    return render(request, "casework/case_reassign.html", context)
+
+
+def _chosen_worker(cases, public_id: str):
+    """The primary worker of some of `cases` named by `public_id`, or None (nothing chosen,
+    a malformed id, or someone with no open case the user may see)."""
+    try:
+        found = cases.filter(primary_worker__public_id=public_id).first() if public_id else None
+    except ValidationError:  # not a UUID
+        return None
+    return found.primary_worker if found else None
 
 
 # --- Notes ---------------------------------------------------------------------------------

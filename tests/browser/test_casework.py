@@ -105,6 +105,7 @@ def test_supervisor1_reassigns_a_case_and_it_leaves_peksos1s_caseload(
 
     log_in(phone, "supervisor1")
     phone.goto("/cases/reassign/")
+    phone.locator(f"#caseloads a[href='?worker={worker.public_id}']").click()
     phone.locator(f"input[name=cases][value='{case.pk}']").check()
     phone.locator("#id_to_worker").select_option(str(other.pk))
     phone.locator("#id_reason").fill("Pembagian beban kasus")
