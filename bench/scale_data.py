@@ -208,7 +208,8 @@ def _staff(centre, code: str, n_workers: int, demo: dict):
 
 
 def build(total_clients: int, notes_per_client: int = 10, audit_per_client: int = 10) -> None:
-    from casework.models import Case, CaseNote, ServiceRecord, ServiceType, StageMove
+    from casework.models import Case, CaseNote, Group, Review, ServiceRecord, ServiceType
+    from casework.models import StageMove, Task
     from casework.models.stages import OPEN_STAGES
     from clients.models import Client
     from sentra.demo import seed_organisation
@@ -345,6 +346,65 @@ def build(total_clients: int, notes_per_client: int = 10, audit_per_client: int 
                     "recorded_by_id": "k.primary_worker_id",
                 },
                 new_cases,
+            )
+        # Decided reviews pile up; the open cases in planning wait for their supervisor.
+        if not _has_rows("casework_review", of_centre):
+            insert_select(
+                Review,
+                {
+                    "case_id": "k.id",
+                    "kind": "'plan'",
+                    "status": "CASE WHEN k.stage = 'planning' THEN 'pending' ELSE 'approved' END",
+                    "requested_by_id": "k.primary_worker_id",
+                    "requested_at": "k.opened_at + interval '14 days'",
+                    "decided_by_id": f"CASE WHEN k.stage = 'planning' THEN NULL "
+                    f"ELSE {supervisor.pk} END",
+                    "decided_at": "CASE WHEN k.stage = 'planning' THEN NULL "
+                    "ELSE k.opened_at + interval '16 days' END",
+                },
+                new_cases,
+            )
+        # Three tasks a case: done on closed cases, due around today (some late) on open ones.
+        if not _has_rows("casework_task", of_centre):
+            insert_select(
+                Task,
+                {
+                    "case_id": "k.id",
+                    "title": "'Kunjungan rumah ' || s",
+                    "due_date": "CASE WHEN k.closed_at IS NULL THEN current_date + "
+                    "(mod(k.rn, 30) - 10 + s * 5)::int ELSE (k.opened_at + "
+                    "make_interval(days => s * 10))::date END",
+                    "assignee_id": "k.primary_worker_id",
+                    "created_by_id": "k.primary_worker_id",
+                    "done_at": "CASE WHEN k.closed_at IS NULL THEN NULL "
+                    "ELSE k.opened_at + make_interval(days => s * 10) END",
+                    "done_by_id": "CASE WHEN k.closed_at IS NULL THEN NULL "
+                    "ELSE k.primary_worker_id END",
+                },
+                f"{new_cases} CROSS JOIN generate_series(1, 3) AS s",
+            )
+        # A group per worker, of eight of the centre's open cases.
+        if service_type is not None and not Group.objects.filter(centre=centre).exists():
+            groups = Group.objects.bulk_create(
+                Group(
+                    centre=centre,
+                    name=f"Kelompok {index + 1}",
+                    kind=Group.Kind.SELF_HELP,
+                    purpose="Data uji skala nasional",
+                    facilitator=worker,
+                    service_type=service_type,
+                )
+                for index, worker in enumerate(workers)
+            )
+            open_ids = list(
+                Case.objects.filter(centre=centre, closed_at__isnull=True)
+                .order_by("id")
+                .values_list("id", flat=True)
+            )
+            Group.members.through.objects.bulk_create(
+                Group.members.through(group_id=group.pk, case_id=case_id)
+                for index, group in enumerate(groups)
+                for case_id in open_ids[index * 8 : index * 8 + 8]
             )
         if not _has_rows("sentra_auditevent", in_centre):
             insert_select(

@@ -13,6 +13,7 @@ from casework.models import (
 )
 from casework.services.reviews import decide_review
 from sentra import access
+from sentra.lists import paginate
 
 
 @require_GET
@@ -24,9 +25,11 @@ def review_queue(request):
         .select_related("case", "case__client", "plan", "requested_by")
         .order_by("requested_at")
     )
+    # Paged like every list: a large centre can have hundreds waiting at once.
+    page = paginate(request, reviews)
     now = timezone.now()
-    rows = [{"review": r, "waiting_days": (now - r.requested_at).days} for r in reviews]
-    return render(request, "casework/review_queue.html", {"rows": rows})
+    rows = [{"review": r, "waiting_days": (now - r.requested_at).days} for r in page]
+    return render(request, "casework/review_queue.html", {"rows": rows, "page": page})
 
 
 @require_POST

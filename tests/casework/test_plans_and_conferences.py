@@ -271,6 +271,27 @@ def test_review_queue_lists_waiting_items_with_waiting_time(
     assert "3" in body
 
 
+def test_review_queue_is_paged_oldest_first(
+    plan, worker, supervisor, client_for, django_assert_max_num_queries
+):
+    oldest = submit_plan(by=worker, plan=plan)
+    Review.objects.filter(pk=oldest.pk).update(requested_at=timezone.now() - timedelta(days=9))
+    # Many waiting at once, as in a large centre (rows written directly: a list test).
+    Review.objects.bulk_create(
+        Review(kind=Review.Kind.TERMINATION, case=plan.case, requested_by=worker)
+        for _n in range(30)
+    )
+    http = client_for(supervisor)
+    with django_assert_max_num_queries(12):
+        body = http.get(reverse("casework:review-queue")).content.decode()
+    assert body.count('class="list-group-item"') == 25
+    first = body.split('class="list-group-item"')[1]
+    assert reverse("casework:plan-detail", args=[plan.public_id]) in first  # the oldest
+    assert "?page=2" in body and ">31<" in body
+    last = http.get(reverse("casework:review-queue"), {"page": 2}).content.decode()
+    assert last.count('class="list-group-item"') == 6
+
+
 def test_supervisor_approves_from_the_plan_page_and_it_is_audited(
     plan, worker, supervisor, client_for
 ):
