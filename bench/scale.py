@@ -158,6 +158,17 @@ def pages(only: str) -> tuple[list[Page], list[tuple[str, list[Page]]]]:
         Page("audit trail page 20000 (admin)", adm, _deep_audit_url(adm)),
         Page("audit by username (admin)", adm, "/audit/?username=PEKSOS1"),
         Page("staff list (admin)", adm, "/staff/"),
+        Page("reassign, choose a worker (supervisor)", sup, "/cases/reassign/"),
+        Page("reassign, one worker (supervisor)", sup, f"/cases/reassign/?worker={sw.public_id}"),
+        Page("new group form (social worker)", sw, "/cases/groups/new/"),
+        Page("new group form (supervisor)", sup, "/cases/groups/new/"),
+        Page("group detail (supervisor)", sup, _first_group_url(sup)),
+        Page("conference list (supervisor)", sup, "/cases/conferences/"),
+        Page("new case conference form (supervisor)", sup, "/cases/conferences/new/"),
+        Page("residence board (social worker)", sw, "/residence/"),
+        Page("activities (social worker)", sw, "/activities/"),
+        Page("privacy requests (admin)", adm, "/privacy/requests/"),
+        Page("retention due (admin)", adm, "/privacy/retention/"),
     ]
     listed = [page for page in listed if only.lower() in page.label.lower()]
     growth = []
@@ -179,6 +190,13 @@ def pages(only: str) -> tuple[list[Page], list[tuple[str, list[Page]]]]:
             row.append(Page(f"{label} @{centre.code}", user, url))
         growth.append((label, row))
     return listed, growth
+
+
+def _first_group_url(user) -> str:
+    from casework.models import Group
+
+    group = Group.objects.filter(centre=user.centre).order_by("id").first()
+    return f"/cases/groups/{group.public_id}/" if group else "/cases/groups/"
 
 
 def _deep_audit_url(admin) -> str:

@@ -21,6 +21,7 @@ app_name = "casework"
 urlpatterns = [
     path("", cases.case_list, name="case-list"),
     path("reassign/", cases.case_reassign, name="case-reassign"),
+    path("pick/", cases.case_pick, name="case-pick"),
     path("open/<uuid:client_id>/", cases.case_open, name="case-open"),
     path("<uuid:public_id>/", cases.case_detail, name="case-detail"),
     path("<uuid:public_id>/edit/", cases.case_edit, name="case-edit"),

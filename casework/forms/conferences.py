@@ -3,19 +3,19 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from casework.forms.picker import CasePickerField
 from casework.models import (
     Conference,
     ConferenceAttendee,
     ConferenceCase,
 )
+from casework.models.stages import Stage
 from sentra.inputs import DATETIME_INPUT, VersionedForm, staff_of
 from sentra.scopes import Role
 
 
 class ConferenceForm(forms.ModelForm):
-    cases: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
-        label=_("Cases to discuss"), queryset=None, widget=forms.CheckboxSelectMultiple
-    )
+    cases = CasePickerField(label=_("Cases to discuss"), queryset=None)
     staff: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Staff invited"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -25,11 +25,13 @@ class ConferenceForm(forms.ModelForm):
         fields = ["kind", "scheduled_at", "place", "agenda"]
         widgets = {"scheduled_at": DATETIME_INPUT, "agenda": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, cases, centre, **kwargs):
+    def __init__(self, *args, cases, centre, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cases"].queryset = cases
-        self.fields["cases"].label_from_instance = lambda case: (
-            f"{case.number} · {case.client.full_name} · {case.get_stage_display()}"
+        # What a conference is for: plans to agree, longest waiting first.
+        self.fields["cases"].suggest(
+            cases.filter(stage=Stage.PLANNING, supervisor=user).order_by("stage_entered_at"),
+            _("In the planning stage, longest waiting first"),
         )
         self.fields["staff"].queryset = staff_of(
             centre, Role.SOCIAL_WORKER, Role.SUPERVISOR, Role.ADMIN

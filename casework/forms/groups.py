@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from casework.forms.picker import CasePickerField
 from casework.models import (
     Group,
     GroupSession,
@@ -13,21 +14,22 @@ from sentra.scopes import Role
 
 
 class GroupForm(forms.ModelForm):
+    members = CasePickerField(label=_("members"), queryset=None)
+
     class Meta:
         model = Group
         fields = ["name", "kind", "purpose", "facilitator", "service_type", "members"]
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 2}),
-            "members": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, centre, cases, **kwargs):
+    def __init__(self, *args, centre, cases, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["facilitator"].queryset = staff_of(centre, Role.SOCIAL_WORKER, Role.SUPERVISOR)
         self.fields["service_type"].queryset = ServiceType.objects.for_centre(centre).active()
         self.fields["members"].queryset = cases
-        self.fields["members"].label_from_instance = lambda case: (
-            f"{case.client.full_name} · {case.number}"
+        self.fields["members"].suggest(
+            cases.filter(primary_worker=user).order_by("client__full_name"), _("Your open cases")
         )
         self.size_warning = ""
 

@@ -26,6 +26,7 @@ from casework.services.cases import (
     reassign_cases,
     update_case,
 )
+from clients.services import normalise_name
 from sentra import access, audit
 from sentra.lists import paginate
 from sentra.versioning import EditConflict
@@ -240,3 +241,28 @@ def _chosen_worker(cases, public_id: str):
 
 
 # --- Tasks -------------------------------------------------------------------------------------
+
+
+PICK_LIMIT = 20
+
+
+@require_GET
+def case_pick(request):
+    """Open cases the user may open whose client's name or case number holds `q`: what a
+    case picker adds to its form (casework/forms/picker.py)."""
+    name = request.GET.get("name", "")
+    term = request.GET.get("q", "").strip()[:100]
+    cases = Case.objects.none()
+    searched = len(term) >= 2
+    if searched:
+        cases = Case.objects.visible_to(request.user).open().select_related("client")
+        if any(ch.isdigit() for ch in term):
+            cases = cases.filter(number__icontains=term)
+        else:
+            cases = cases.filter(client__search_name__contains=normalise_name(term))
+        cases = cases.order_by("client__full_name", "number")[:PICK_LIMIT]
+    return render(
+        request,
+        "casework/_case_pick_results.html",
+        {"cases": cases, "searched": searched, "name": name if name.isidentifier() else "cases"},
+    )

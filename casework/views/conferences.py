@@ -55,6 +55,7 @@ def conference_schedule(request):
         request.POST or None,
         cases=cases,
         centre=request.user.centre,
+        user=request.user,
         initial={"cases": request.GET.getlist("case")},
     )
     external = ExternalAttendeeForm(request.POST or None, prefix="external")

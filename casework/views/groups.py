@@ -31,6 +31,7 @@ def group_create(request):
         request.POST or None,
         centre=request.user.centre,
         cases=cases,
+        user=request.user,
         initial={"facilitator": request.user.pk},
     )
     if request.method == "POST" and form.is_valid():

@@ -258,3 +258,28 @@ document.addEventListener("DOMContentLoaded", () => {
     if (heading) scroller.setAttribute("aria-label", heading.textContent.trim());
   });
 });
+
+// The case picker (casework/forms/picker.py): a case ticked among the search results joins
+// the chosen ones, so the next search does not take it away; Enter in the search box
+// searches instead of sending the form.
+document.addEventListener("change", (event) => {
+  const box = event.target;
+  if (!box.matches?.("[data-picker-results] input[type=checkbox]") || !box.checked) return;
+  const picker = box.closest("[data-case-picker]");
+  const chosen = picker.querySelector("[data-picker-chosen]");
+  const same = [...picker.querySelectorAll("input[type=checkbox]")].find(
+    (other) => other !== box && other.value === box.value,
+  );
+  if (same) {
+    same.checked = true;
+    box.closest(".form-check").remove();
+  } else {
+    chosen.append(box.closest(".form-check"));
+  }
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && event.target.matches?.("[data-picker-search]")) {
+    event.preventDefault();
+    event.target.dispatchEvent(new Event("search"));
+  }
+});

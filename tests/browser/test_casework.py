@@ -147,3 +147,36 @@ def test_a_note_saved_on_the_case_page_appears_in_place(phone, demo_accounts):
     phone.locator("#note-form button[type=submit]").click()
     expect(phone.locator("#note-list article")).to_have_count(2)
     assert case.notes.count() == 2
+
+
+def test_supervisor1_finds_cases_for_a_conference_by_name_and_keeps_them(phone, demo_accounts):
+    worker, supervisor = demo_accounts["peksos1"], demo_accounts["supervisor1"]
+    first, second = (
+        open_case_for(
+            ClientFactory(centre=worker.centre, registered_by=worker, full_name=name),
+            worker,
+            supervisor,
+        )
+        for name in ("Ratih Simanjuntak", "Joko Purba")
+    )
+    log_in(phone, "supervisor1")
+    phone.goto("/cases/conferences/new/")
+    search = phone.locator("#id_cases")
+    search.fill("simanjun")
+    search.press("Enter")  # searches; does not send the form
+    expect(phone.locator(f"[data-picker-results] input[value='{first.pk}']")).to_be_visible()
+    expect(phone.locator(".invalid-feedback, .alert-danger")).to_have_count(0)
+    phone.locator(f"[data-picker-results] input[value='{first.pk}']").check()
+    search.fill("purba")
+    phone.locator(f"[data-picker-results] input[value='{second.pk}']").check()
+    search.fill("tidak ada nama seperti ini")
+    expect(phone.get_by_text("Tidak ada kasus terbuka yang ditemukan.")).to_be_visible()
+    chosen = phone.locator("[data-picker-chosen] input:checked")
+    expect(chosen).to_have_count(2)
+    phone.locator("#id_kind").select_option("case")
+    phone.locator("#id_scheduled_at").fill("2026-12-03T09:00")
+    phone.locator("#id_place").fill("Aula")
+    phone.locator("form.main-form button[type=submit]").click()
+    expect(flash(phone, "Konferensi dijadwalkan")).to_be_visible()
+    conference = first.conferences.get()
+    assert set(conference.cases.all()) == {first, second}

@@ -1169,6 +1169,7 @@ READS = {
     "casework:group-list",
     "casework:review-queue",
     "casework:conference-list",
+    "casework:case-pick",
     "assessments:case-list",
     "residence:board",
     "residence:case",
