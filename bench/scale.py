@@ -165,6 +165,7 @@ def pages(only: str) -> tuple[list[Page], list[tuple[str, list[Page]]]]:
         Page("group detail (supervisor)", sup, _first_group_url(sup)),
         Page("conference list (supervisor)", sup, "/cases/conferences/"),
         Page("new case conference form (supervisor)", sup, "/cases/conferences/new/"),
+        Page("case picker search (supervisor)", sup, "/cases/pick/?q=wahyu&name=cases"),
         Page("residence board (social worker)", sw, "/residence/"),
         Page("activities (social worker)", sw, "/activities/"),
         Page("privacy requests (admin)", adm, "/privacy/requests/"),
