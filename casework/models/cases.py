@@ -105,15 +105,25 @@ class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(stage__in=OPEN_STAGES)
 
-    def worked_by(self, user):
-        """Cases where `user` is the primary worker or a team member (no duplicate rows).
+    def worked_by(self, user, *, open_only: bool = False):
+        """Cases where `user` is the primary worker or a team member (no duplicate rows);
+        `open_only`: only the open ones, read as such from the start.
 
         One `IN` over a UNION of two indexed lookups, not `primary OR IN (team)`: the OR
         would make PostgreSQL test every case of the table (or the centre) against a
-        hashed subplan, while the UNION reads only the worker's few dozen cases."""
-        on_team = self.model.team.through.objects.filter(user_id=user.pk).values("case_id")
-        as_primary = self.model.objects.filter(primary_worker_id=user.pk).values("pk")
-        return self.filter(pk__in=as_primary.order_by().union(on_team.order_by(), all=True))
+        hashed subplan, while the UNION reads only the worker's few dozen cases. A worker
+        has held ~1 500 cases over the years and ~40 open: `open_only` starts from the
+        partial index of open cases by worker, not from all 1 500."""
+        on_team = self.model.team.through.objects.filter(user_id=user.pk)
+        as_primary = self.model.objects.filter(primary_worker_id=user.pk)
+        if open_only:
+            as_primary = as_primary.open()
+            on_team = on_team.filter(case__stage__in=OPEN_STAGES)
+        return self.filter(
+            pk__in=as_primary.values("pk")
+            .order_by()
+            .union(on_team.values("case_id").order_by(), all=True)
+        )
 
     def worked_by_row(self, user) -> models.Q:
         """`worked_by` as a condition on each case row: primary worker, or a team row of
@@ -228,6 +238,12 @@ class Case(WithApproaches, Versioned):
             # scan; key columns rather than INCLUDE, which SQLite lacks).
             models.Index(
                 fields=["centre", "closed_at", "opened_at", "client"], name="case_centre_closed"
+            ),
+            # A worker's open cases (their home page), apart from the years of closed ones.
+            models.Index(
+                fields=["primary_worker", "stage_entered_at"],
+                condition=models.Q(stage__in=OPEN_STAGES),
+                name="case_open_by_worker",
             ),
         ]
 

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from casework.models import Case, CaseNote
 from casework.services.notes import add_note
+from tests.factories import ClientFactory, open_case_for
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +117,27 @@ def test_case_list_never_shows_another_centre(outsider, case, client_for):
     body = client_for(outsider).get(reverse("casework:case-list")).content.decode()
     assert case.number not in body
     assert Case.objects.visible_to(outsider).count() == 0
+
+
+def test_open_cases_worked_by_are_the_open_ones_of_all_worked_by(
+    centre, worker, colleague, supervisor
+):
+    from casework.models.stages import Stage
+
+    mine = open_case_for(ClientFactory(centre=centre, registered_by=worker), worker, supervisor)
+    closed = open_case_for(ClientFactory(centre=centre, registered_by=worker), worker, supervisor)
+    Case.objects.filter(pk=closed.pk).update(stage=Stage.TERMINATION, closed_at=closed.opened_at)
+    teamed = open_case_for(
+        ClientFactory(centre=centre, registered_by=colleague), colleague, supervisor
+    )
+    teamed.team.add(worker)
+    closed_team = open_case_for(
+        ClientFactory(centre=centre, registered_by=colleague), colleague, supervisor
+    )
+    closed_team.team.add(worker)
+    Case.objects.filter(pk=closed_team.pk).update(stage=Stage.TERMINATION)
+    for user in (worker, colleague, supervisor):
+        assert set(Case.objects.worked_by(user, open_only=True)) == set(
+            Case.objects.worked_by(user).open()
+        )
+    assert set(Case.objects.worked_by(worker, open_only=True)) == {mine, teamed}
