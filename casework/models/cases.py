@@ -114,8 +114,8 @@ class CaseQuerySet(models.QuerySet):
         hashed subplan, while the UNION reads only the worker's few dozen cases. A worker
         has held ~1 500 cases over the years and ~40 open: `open_only` starts from the
         partial index of open cases by worker, not from all 1 500."""
-        on_team = self.model.team.through.objects.filter(user_id=user.pk)
-        as_primary = self.model.objects.filter(primary_worker_id=user.pk)
+        on_team = self.model.team.through.objects.filter(user_id=user.pk)  # type: ignore[attr-defined]
+        as_primary = self.model.objects.filter(primary_worker_id=user.pk)  # type: ignore[attr-defined]
         if open_only:
             as_primary = as_primary.open()
             on_team = on_team.filter(case__stage__in=OPEN_STAGES)
