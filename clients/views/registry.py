@@ -15,7 +15,7 @@ from clients.forms.registry import CategoryForm, ClientFilterForm, ClientSearchF
 from clients.models import Client, ClientDocument, PPKSCategory
 from clients.search import find_client_ids, is_identity_number
 from sentra import access, audit
-from sentra.lists import paginate
+from sentra.lists import paginate, paginate_by_keys
 from sentra.models import User
 from sentra.scopes import Role, sees_whole_centre
 from sentra.versioning import EditConflict
@@ -82,7 +82,7 @@ def client_list(request):
         if mine:
             # The rule itself (a subset of the registry), so the planner starts from the
             # worker's few thousand clients instead of testing the whole centre.
-            clients = Client.objects.visible_to(user).select_related("registered_by", "category")
+            clients = Client.objects.visible_to(user)
         if data["category"]:
             matching = Client.objects.with_category(data["category"]).values("pk")
             clients = clients.filter(pk__in=matching)
@@ -94,7 +94,11 @@ def client_list(request):
             clients = clients.filter(registered_by=data["worker"])
     if saved is not None:
         clients = clients.filter(pk__in=saved["ids"])
-    page = paginate(request, clients.order_by("-registered_on", "-id"))
+    clients = clients.order_by("-registered_on", "-id")
+    if mine and not sees_whole_centre(user):
+        page = paginate_by_keys(request, clients, rows=_registry(user))
+    else:
+        page = paginate(request, clients)
     _mark_openable(user, page, every_row=mine or sees_whole_centre(user))
     context = {
         "page": page,

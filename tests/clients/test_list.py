@@ -133,8 +133,8 @@ def test_mine_lists_exactly_the_visibility_rule_in_constant_queries(
     client_for,
     django_assert_max_num_queries,
 ):
-    """The "mine" scope is `visible_to` itself (every row openable, no test per row), and
-    its cost does not grow with the worker's files nor with the centre's."""
+    """The "mine" scope is `visible_to` itself (every row openable, no test per row), read
+    by its keys, and its cost does not grow with the worker's files nor with the centre's."""
     from clients.models import Client
 
     _cast_of_files(centre, other_centre, worker, colleague, supervisor, outsider)
@@ -143,6 +143,8 @@ def test_mine_lists_exactly_the_visibility_rule_in_constant_queries(
         listed = _listed(http)
     visible = set(Client.objects.visible_to(worker).values_list("pk", flat=True))
     assert len(visible) == 3 and listed == dict.fromkeys(visible, True)
+    # The worker's set is built once (its keys), not once to count and again for the page.
+    assert sum("UNION" in q["sql"] for q in few.captured_queries) == 1
     _cast_of_files(centre, other_centre, worker, colleague, supervisor, outsider)
     with django_assert_max_num_queries(len(few.captured_queries)):
         listed = _listed(http, scope="mine")
