@@ -48,6 +48,27 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE):
     return paginator.get_page(request.GET.get("page"))
 
 
+class _CappedKeys(Paginator):
+    """Pages over keys read up to `COUNT_CAP + 1`: the extra key only says there are more."""
+
+    def __init__(self, keys: list, per_page: int):
+        super().__init__(keys[:COUNT_CAP], per_page)
+        self.is_capped = len(keys) > COUNT_CAP
+
+
+def paginate_by_keys(request, queryset, rows, per_page: int = PAGE_SIZE):
+    """`paginate` for a list that is a set built per request, whose every member is read to
+    count it anyway (a social worker's own files: an IN over a UNION). One query reads the
+    keys in the list's order, up to the cap; the page's rows are then read by key from
+    `rows` (the same model, with its joins), so the set is built once instead of twice (for
+    the count, then for the page) and the page's query does not rebuild it."""
+    keys = list(queryset.values_list("pk", flat=True)[: COUNT_CAP + 1])
+    page = _CappedKeys(keys, per_page).get_page(request.GET.get("page"))
+    found = {row.pk: row for row in rows.filter(pk__in=page.object_list)}
+    page.object_list = [found[key] for key in page.object_list if key in found]
+    return page
+
+
 @dataclass
 class KeysetPage:
     """One page of a list read newest first by (`at`, `id`): `older` is the cursor of the

@@ -91,13 +91,9 @@ class ClientQuerySet(models.QuerySet):
             worked = cases.filter(cases.worked_by_row(user), client_id=models.OuterRef("pk"))
             return clients.filter(models.Q(registered_by_id=user.pk) | models.Exists(worked))
         # One IN over a UNION of indexed lookups (see CaseQuerySet.worked_by for why).
-        cases = case_model.objects.worked_by(user)  # type: ignore[attr-defined]
+        worked = case_model.objects.client_ids_worked_by(user)  # type: ignore[attr-defined]
         registered = self.model.objects.filter(registered_by_id=user.pk)  # type: ignore[attr-defined]
-        return clients.filter(
-            pk__in=registered.values("pk")
-            .order_by()
-            .union(cases.order_by().values("client_id"), all=True)
-        )
+        return clients.filter(pk__in=registered.values("pk").order_by().union(*worked, all=True))
 
     def in_registry_of(self, user):
         """The existence view: every client of the user's centre, to catch duplicates."""

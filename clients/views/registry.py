@@ -2,7 +2,6 @@
 history, and the reference lists."""
 
 from django.contrib import messages
-from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,7 +15,7 @@ from clients.forms.registry import CategoryForm, ClientFilterForm, ClientSearchF
 from clients.models import Client, ClientDocument, PPKSCategory
 from clients.search import find_client_ids, is_identity_number
 from sentra import access, audit
-from sentra.lists import paginate
+from sentra.lists import paginate, paginate_by_keys
 from sentra.models import User
 from sentra.scopes import Role, sees_whole_centre
 from sentra.versioning import EditConflict
@@ -27,14 +26,27 @@ SEARCH_RESULT_LIMIT = 500
 
 
 def _registry(user):
-    """The existence view with, per row, whether the user may open the file."""
-    registry = Client.objects.in_registry_of(user).select_related("registered_by", "category")
-    if sees_whole_centre(user):
-        # Their rule is the registry itself: no test per row.
-        return registry.annotate(can_open=Value(True))
-    # `id IN (the worker's clients)`: one small hashed set, not a correlated EXISTS per row.
-    openable = Q(pk__in=Client.objects.visible_to(user).values("pk"))
-    return registry.annotate(can_open=ExpressionWrapper(openable, output_field=BooleanField()))
+    """The existence view: every client of the user's centre, to catch duplicates."""
+    return Client.objects.in_registry_of(user).select_related("registered_by", "category")
+
+
+def _mark_openable(user, page, *, every_row: bool) -> None:
+    """Sets `can_open` on the page's clients by the rule a client's page applies, tested
+    on these rows only (`per_row`): a list never builds the worker's whole set (~3 000
+    clients, 20-40 ms at national scale) to link 25 names. `every_row` when the list holds
+    only openable files (the "mine" scope, or a user whose rule is the registry itself)."""
+    rows = list(page.object_list)
+    if every_row or not rows:
+        openable = {row.pk for row in rows}
+    else:
+        openable = set(
+            Client.objects.visible_to(user, per_row=True)
+            .filter(pk__in=[row.pk for row in rows])
+            .values_list("pk", flat=True)
+        )
+    for row in rows:
+        row.can_open = row.pk in openable
+    page.object_list = rows
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,12 +75,14 @@ def client_list(request):
         request.GET or {"scope": default_scope}, centre=user.centre, staff=staff
     )
     clients = _registry(user)
+    mine = False
     if filters.is_valid():
         data = filters.cleaned_data
-        if (data["scope"] or default_scope) == "mine":
-            # The rule itself, not the per-row `can_open` annotation, so the planner starts
-            # from the worker's few dozen clients instead of testing the whole centre.
-            clients = clients.filter(pk__in=Client.objects.visible_to(user).values("pk"))
+        mine = (data["scope"] or default_scope) == "mine"
+        if mine:
+            # The rule itself (a subset of the registry), so the planner starts from the
+            # worker's few thousand clients instead of testing the whole centre.
+            clients = Client.objects.visible_to(user)
         if data["category"]:
             matching = Client.objects.with_category(data["category"]).values("pk")
             clients = clients.filter(pk__in=matching)
@@ -80,8 +94,14 @@ def client_list(request):
             clients = clients.filter(registered_by=data["worker"])
     if saved is not None:
         clients = clients.filter(pk__in=saved["ids"])
+    clients = clients.order_by("-registered_on", "-id")
+    if mine and not sees_whole_centre(user):
+        page = paginate_by_keys(request, clients, rows=_registry(user))
+    else:
+        page = paginate(request, clients)
+    _mark_openable(user, page, every_row=mine or sees_whole_centre(user))
     context = {
-        "page": paginate(request, clients.order_by("-registered_on", "-id")),
+        "page": page,
         "filters": filters,
         "search": ClientSearchForm(initial={"q": saved["label"] if saved else ""}),
         "searched": saved is not None,

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import ClientFactory
@@ -98,3 +100,71 @@ def test_the_session_keeps_no_search_term(worker, centre, client_for):
     assert "1571015505900003" not in body
     stored = Session.objects.get(session_key=http.session.session_key).get_decoded()
     assert "1571015505900003" not in str(stored)
+
+
+def _cast_of_files(centre, other_centre, worker, colleague, supervisor, outsider):
+    """One client for each way a worker may or may not open a file."""
+    from tests.factories import open_case_for
+
+    ClientFactory(centre=centre, registered_by=worker)
+    open_case_for(ClientFactory(centre=centre, registered_by=colleague), worker, supervisor)
+    on_team = open_case_for(
+        ClientFactory(centre=centre, registered_by=colleague), colleague, supervisor
+    )
+    on_team.team.add(worker)
+    open_case_for(ClientFactory(centre=centre, registered_by=colleague), colleague, supervisor)
+    ClientFactory(centre=centre, registered_by=colleague)
+    ClientFactory(centre=other_centre, registered_by=outsider)
+
+
+def _listed(http, **query) -> dict[int, bool]:
+    response = http.get(reverse("clients:list"), query)
+    assert response.status_code == 200
+    return {row.pk: row.can_open for row in response.context["page"]}
+
+
+def test_mine_lists_exactly_the_visibility_rule_in_constant_queries(
+    centre,
+    other_centre,
+    worker,
+    colleague,
+    supervisor,
+    outsider,
+    client_for,
+    django_assert_max_num_queries,
+):
+    """The "mine" scope is `visible_to` itself (every row openable, no test per row), read
+    by its keys, and its cost does not grow with the worker's files nor with the centre's."""
+    from clients.models import Client
+
+    _cast_of_files(centre, other_centre, worker, colleague, supervisor, outsider)
+    http = client_for(worker)
+    with django_assert_max_num_queries(12) as few:
+        listed = _listed(http)
+    visible = set(Client.objects.visible_to(worker).values_list("pk", flat=True))
+    assert len(visible) == 3 and listed == dict.fromkeys(visible, True)
+    # The worker's set is built once (its keys), not once to count and again for the page.
+    assert sum("UNION" in q["sql"] for q in few.captured_queries) == 1
+    _cast_of_files(centre, other_centre, worker, colleague, supervisor, outsider)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        listed = _listed(http, scope="mine")
+    assert listed == dict.fromkeys(
+        Client.objects.visible_to(worker).values_list("pk", flat=True), True
+    )
+
+
+def test_the_whole_registry_links_the_files_the_rule_opens_without_building_the_set(
+    centre, other_centre, worker, colleague, supervisor, outsider, client_for
+):
+    """A worker's whole-registry list tests its page's rows by the per-row rule (the one a
+    client's page applies), never by building the worker's whole set (a UNION)."""
+    from clients.models import Client
+
+    _cast_of_files(centre, other_centre, worker, colleague, supervisor, outsider)
+    visible = set(Client.objects.visible_to(worker).values_list("pk", flat=True))
+    in_centre = Client.objects.filter(centre=centre).values_list("pk", flat=True)
+    with CaptureQueriesContext(connection) as queries:
+        listed = _listed(client_for(worker), scope="all")
+    assert listed == {pk: pk in visible for pk in in_centre}
+    assert not any("UNION" in q["sql"] for q in queries)
+    assert all(_listed(client_for(supervisor), scope="all").values())

@@ -68,6 +68,18 @@ def test_counting_stops_at_the_cap(monkeypatch, worker, centre):
     assert "LIMIT 6" in count_sql
 
 
+def test_a_list_read_by_its_keys_stops_at_the_cap_and_keeps_its_order(monkeypatch, worker, centre):
+    monkeypatch.setattr(lists, "COUNT_CAP", 5)
+    made = ClientFactory.create_batch(7, centre=centre, registered_by=worker)
+    request = RequestFactory().get("/", {"page": "9"})
+    newest_first = Client.objects.order_by("-id")
+    page = lists.paginate_by_keys(request, newest_first, rows=Client.objects.all(), per_page=2)
+    assert page.paginator.count == 5 and page.paginator.is_capped
+    assert page.number == 3 and list(page) == [made[2]]  # the fifth newest of seven
+    first = lists.paginate_by_keys(RequestFactory().get("/"), newest_first, Client.objects, 2)
+    assert list(first) == [made[6], made[5]] and first.paginator.num_pages == 3
+
+
 def test_a_short_list_is_counted_exactly(worker, centre):
     ClientFactory.create_batch(3, centre=centre, registered_by=worker)
     page = lists.paginate(RequestFactory().get("/"), Client.objects.order_by("id"), per_page=2)
