@@ -63,6 +63,11 @@ def paginate_by_keys(request, queryset, rows, per_page: int = PAGE_SIZE):
     `rows` (the same model, with its joins), so the set is built once instead of twice (for
     the count, then for the page) and the page's query does not rebuild it."""
     keys = list(queryset.values_list("pk", flat=True)[: COUNT_CAP + 1])
+    return paginate_keys(request, keys, rows, per_page)
+
+
+def paginate_keys(request, keys: list, rows, per_page: int = PAGE_SIZE):
+    """A page of `keys`, in their order, with its rows read by key from `rows`."""
     page = _CappedKeys(keys, per_page).get_page(request.GET.get("page"))
     found = {row.pk: row for row in rows.filter(pk__in=page.object_list)}
     page.object_list = [found[key] for key in page.object_list if key in found]

@@ -15,7 +15,7 @@ from clients.forms.registry import CategoryForm, ClientFilterForm, ClientSearchF
 from clients.models import Client, ClientDocument, PPKSCategory
 from clients.search import find_client_ids, is_identity_number
 from sentra import access, audit
-from sentra.lists import paginate, paginate_by_keys
+from sentra.lists import paginate, paginate_by_keys, paginate_keys
 from sentra.models import User
 from sentra.scopes import Role, sees_whole_centre
 from sentra.versioning import EditConflict
@@ -93,12 +93,15 @@ def client_list(request):
         if data["worker"]:
             clients = clients.filter(registered_by=data["worker"])
     if saved is not None:
-        clients = clients.filter(pk__in=saved["ids"])
-    clients = clients.order_by("-registered_on", "-id")
-    if mine and not sees_whole_centre(user):
-        page = paginate_by_keys(request, clients, rows=_registry(user))
+        # In the search's own order, names that contain the term before names only similar
+        # to it (clients/search.py): by date, a full name typed could sit on page 20.
+        found = set(clients.filter(pk__in=saved["ids"]).values_list("pk", flat=True))
+        keys = [pk for pk in saved["ids"] if pk in found]
+        page = paginate_keys(request, keys, rows=_registry(user))
+    elif mine and not sees_whole_centre(user):
+        page = paginate_by_keys(request, clients.order_by("-registered_on", "-id"), _registry(user))
     else:
-        page = paginate(request, clients)
+        page = paginate(request, clients.order_by("-registered_on", "-id"))
     _mark_openable(user, page, every_row=mine or sees_whole_centre(user))
     context = {
         "page": page,

@@ -274,3 +274,25 @@ def test_a_name_typed_in_full_is_kept_before_names_only_similar(
     http.post(reverse("clients:list"), {"q": "Kartika Sekar Rangkuti"})
     names = [client.full_name for client in http.get(reverse("clients:list")).context["page"]]
     assert sorted(names) == ["Kartika Sekar Rangkuti", "Kartika Sekar Santoso"]
+
+
+def test_a_name_typed_in_full_is_shown_first_on_the_first_page(
+    supervisor, worker, centre, client_for
+):
+    """The list shows a search in its own order, not by date: the person registered years
+    ago under the very name typed comes before thirty newer, only similar names."""
+    from datetime import date
+
+    for i in range(30):
+        ClientFactory(centre=centre, registered_by=worker, full_name=f"Kartika Sekar Santoso {i}")
+    ClientFactory(
+        centre=centre,
+        registered_by=worker,
+        full_name="Kartika Sekar Rangkuti",
+        registered_on=date(2020, 1, 1),
+    )
+    http = client_for(supervisor)
+    http.post(reverse("clients:list"), {"q": "Kartika Sekar Rangkuti"})
+    page = http.get(reverse("clients:list")).context["page"]
+    assert page[0].full_name == "Kartika Sekar Rangkuti"
+    assert len(page) == 25 and page.paginator.count == 31
