@@ -6,6 +6,9 @@ from django.db.models import Q
 from clients.services import normalise_name
 
 IDENTITY_NUMBER_LENGTH = 16
+# Names only similar to the term (a misspelling, a variant): four pages are plenty to spot
+# the person meant, and the index walk that finds them stops five times sooner than at 500.
+SIMILAR_LIMIT = 100
 
 
 def is_identity_number(term: str) -> bool:
@@ -47,7 +50,8 @@ def search_clients(queryset, term: str):
 
 def find_client_ids(queryset, term: str, limit: int) -> list[int]:
     """The ids of up to `limit` clients `search_clients` finds, in `queryset`'s order but
-    names that contain the term as typed before names only similar to it.
+    names that contain the term as typed before names only similar to it (at most
+    SIMILAR_LIMIT of those).
 
     A full name of common words is similar to thousands of names (4 000 in a centre of
     150 000): kept in the registry's order alone, the first `limit` could leave out the
@@ -62,7 +66,7 @@ def find_client_ids(queryset, term: str, limit: int) -> list[int]:
     if len(containing) == limit:
         return containing
     similar = found.exclude(search_name__contains=name).values_list("pk", flat=True)
-    return containing + list(similar[: limit - len(containing)])
+    return containing + list(similar[: min(limit - len(containing), SIMILAR_LIMIT)])
 
 
 def _is_number(term: str) -> bool:

@@ -296,3 +296,19 @@ def test_a_name_typed_in_full_is_shown_first_on_the_first_page(
     page = http.get(reverse("clients:list")).context["page"]
     assert page[0].full_name == "Kartika Sekar Rangkuti"
     assert len(page) == 25 and page.paginator.count == 31
+
+
+def test_only_the_first_similar_names_are_kept_after_every_name_containing_the_term(
+    monkeypatch, supervisor, worker, centre
+):
+    from clients import search
+    from clients.models import Client
+
+    monkeypatch.setattr(search, "SIMILAR_LIMIT", 2)
+    for i in range(4):
+        ClientFactory(centre=centre, registered_by=worker, full_name=f"Kartika Sekar Lubis {i}")
+    for _i in range(3):
+        ClientFactory(centre=centre, registered_by=worker, full_name="Kartika Sekar Rangkuti")
+    ids = search.find_client_ids(Client.objects.all(), "Kartika Sekar Rangkuti", limit=500)
+    names = list(Client.objects.filter(pk__in=ids).values_list("full_name", flat=True))
+    assert sorted(names)[-3:] == ["Kartika Sekar Rangkuti"] * 3 and len(ids) == 5
