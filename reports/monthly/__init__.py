@@ -8,7 +8,7 @@ total row that says what it counts. A new table is one function and one line in
 
 from datetime import date
 
-from django.db.models import Count, Sum
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from reports.monthly import casework, centre_life, people
@@ -53,16 +53,14 @@ BUILDERS = [
 
 
 def summary_figures(scope: Scope) -> dict:
-    delivered = casework.delivered_in(scope)
-    money = delivered.aggregate(n=Count("id"), total=Sum("amount"))
     return {
         "clients_served": scope.served.aggregate(n=Count("client", distinct=True))["n"],
         "admissions": scope.cases.filter(
             opened_at__gte=scope.start, opened_at__lt=scope.end
         ).count(),
         "terminations": casework.terminations_in(scope).count(),
-        "services": money["n"],
-        "amount": money["total"] or 0,
+        "services": sum(times for *_key, times, _amount in scope.deliveries),
+        "amount": sum(amount or 0 for *_key, _times, amount in scope.deliveries),
     }
 
 

@@ -5,11 +5,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 
-from casework.models import Case
+from casework.models import Case, ServiceRecord
 from clients.models import Client, ProcessingRestriction
 from reports.monthly.period import Period
 from sentra.models import Centre
@@ -107,6 +107,24 @@ class Scope:
         over and over while the report is built."""
         fields = ("pk", "sex", "birth_date", "province_code", "regency_code", "category_id")
         return {row.pk: row for row in self.clients.values_list(*fields, named=True)}
+
+    def delivered(self) -> QuerySet:
+        """The services delivered in the period."""
+        return self.of_cases(ServiceRecord.objects.all()).filter(
+            delivered_on__gte=self.period.first, delivered_on__lt=self.period.end
+        )
+
+    @cached_property
+    def deliveries(self) -> list[tuple]:
+        """The period's services per (component, service name, person): how many times and
+        for how much. One query: the summary and every service table add these rows up."""
+        grouped = ("service_type__component", name_field("service_type__"), "case__client")
+        return list(
+            self.delivered()
+            .values_list(*grouped)
+            .annotate(times=Count("id"), amount=Sum("amount"))
+            .order_by()
+        )
 
     def related(self, relation: str) -> list[tuple[int, int]]:
         """(person, related id) for the people served through the client's many-to-many

@@ -5,10 +5,10 @@ or two SQL aggregations over the report's scope."""
 from datetime import datetime, timedelta
 
 from django.db import connection
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
-from casework.models import FollowUp, GroupSession, Referral, ServiceRecord, StageMove, Termination
+from casework.models import FollowUp, GroupSession, Referral, StageMove, Termination
 from casework.models.cases import AccessRoute
 from casework.models.plans import Component
 from casework.models.stages import STAGE_ORDER, Stage
@@ -21,7 +21,6 @@ from reports.monthly.base import (
     SERVICES,
     Scope,
     Table,
-    name_field,
     with_total,
 )
 
@@ -86,37 +85,32 @@ def terminations(scope: Scope) -> Table:
     )
 
 
-def delivered_in(scope: Scope):
-    return scope.of_cases(ServiceRecord.objects.all()).filter(
-        delivered_on__gte=scope.period.first,
-        delivered_on__lt=scope.period.end,
-    )
+def recipients(scope: Scope) -> int:
+    """People who received at least one service in the period."""
+    return len({client for _component, _name, client, _times, _amount in scope.deliveries})
 
 
 def services(scope: Scope) -> Table:
     """Services delivered (each delivery once), by component in ATENSI order."""
     components = dict(Component.choices)
     order = list(Component.values)
-    name = name_field("service_type__")
-    found = (
-        delivered_in(scope)
-        .values("service_type__component", name)
-        .annotate(n=Count("id"), people=Count("case__client", distinct=True), amount=Sum("amount"))
-        .order_by()
-    )
+    # (component, service) -> [times, people, amount]: a person is one row of the deliveries
+    # per service, so counting the rows counts the people.
+    found: dict[tuple[str, str], list[int]] = {}
+    for component, name, _client, times, amount in scope.deliveries:
+        row = found.setdefault((component, name), [0, 0, 0])
+        row[0] += times
+        row[1] += 1
+        row[2] += amount or 0
     rows = [
-        [
-            str(components.get(r["service_type__component"], "")),
-            r[name],
-            r["n"],
-            r["people"],
-            r["amount"] or 0,
-        ]
-        for r in sorted(found, key=lambda r: (order.index(r["service_type__component"]), r[name]))
+        [str(components.get(component, "")), name, *figures]
+        for (component, name), figures in sorted(
+            found.items(), key=lambda item: (order.index(item[0][0]), item[0][1])
+        )
     ]
     total = with_total(rows, _("Total"), numeric_from=2, width=5)
     # A person who had two services is one person: the people total is counted, not summed.
-    total[3] = delivered_in(scope).values("case__client").distinct().count()
+    total[3] = recipients(scope)
     return Table(
         "services",
         _("Services delivered by component and type"),
@@ -135,13 +129,10 @@ def services(scope: Scope) -> Table:
 
 def components(scope: Scope) -> Table:
     """People who received at least one service of each component."""
-    counts = dict(
-        delivered_in(scope)
-        .values_list("service_type__component")
-        .annotate(n=Count("case__client", distinct=True))
-        .order_by()
-    )
-    rows = _choice_rows(counts, Component.choices)
+    people: dict[str, set[int]] = {}
+    for component, _name, client, _times, _amount in scope.deliveries:
+        people.setdefault(component, set()).add(client)
+    rows = _choice_rows({code: len(found) for code, found in people.items()}, Component.choices)
     return Table(
         "components",
         _("People who received services, by ATENSI component"),
@@ -149,10 +140,7 @@ def components(scope: Scope) -> Table:
         [_("ATENSI component"), _("People")],
         rows,
         counts=RECIPIENTS,
-        total=[
-            _("Total people who received services"),
-            delivered_in(scope).values("case__client").distinct().count(),
-        ],
+        total=[_("Total people who received services"), recipients(scope)],
         note=_(
             "A person served under several components is counted in each and once in the total."
         ),

@@ -201,7 +201,6 @@ def test_a_period_s_services_and_people_are_read_by_date_once(
     from casework.models import ServiceType
     from casework.services.service_records import record_service
     from privacy.services import requests as privacy_requests
-    from reports.monthly import casework
     from reports.monthly.base import Scope
     from reports.monthly.period import MONTH, Period
 
@@ -230,7 +229,7 @@ def test_a_period_s_services_and_people_are_read_by_date_once(
         reason="Permintaan",
     )
     scope = Scope.of(centre, Period.of(MONTH, timezone.localdate()))
-    assert casework.delivered_in(scope).count() == 2
+    assert scope.delivered().count() == 2
     with CaptureQueriesContext(connection) as queries:
         report = build_monthly_report(centre=centre, month=timezone.localdate())
     assert report.figures["services"] == 2 and report.figures["clients_served"] == 2
