@@ -4,8 +4,9 @@ returns."""
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, ManyToManyField, Q, QuerySet, Sum
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 
@@ -100,7 +101,7 @@ class Scope:
         return self.records_of_cases(records, self.centre, to_case)
 
     @cached_property
-    def people(self) -> dict[int, tuple]:
+    def people(self) -> dict[int, Any]:
         """Each person served in the period once, with the fields of their record the people
         tables read: one query per report instead of one per table. Named tuples, not
         dictionaries: tens of thousands of dictionaries make the garbage collector walk them
@@ -132,8 +133,10 @@ class Scope:
         the reference list is joined (the tables name the few ids themselves)."""
         if relation not in self._related:
             m2m = Client._meta.get_field(relation)
+            if not isinstance(m2m, ManyToManyField):
+                raise ValueError(relation)
             source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
-            links = m2m.remote_field.through.objects.filter(
+            links = getattr(Client, relation).through.objects.filter(
                 **{f"{source}__in": self.served.values("client_id")}
             )
             self._related[relation] = list(links.values_list(f"{source}_id", f"{target}_id"))

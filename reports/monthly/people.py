@@ -44,7 +44,7 @@ def _age_index(birth: date | None, on: date) -> int | None:
     return None
 
 
-def _named(model) -> dict[int, Group]:
+def _named(model) -> dict[int | None, Group]:
     """Every entry of a reference list (a few dozen) as the group it names, by id: the
     people's links are read without joining the list."""
     rows = model.objects.order_by().values_list("pk", "sort_order", name_field())
@@ -70,7 +70,7 @@ def _memberships(scope: Scope, dimension: str) -> Iterator[tuple[int, Group | No
         # A person's clusters: those recorded on them by hand, and those every one of their
         # PPKS categories falls into (the mapping admins keep, clients.ClusterMapping).
         named = _named(AtensiCluster)
-        mapped = defaultdict(list)
+        mapped: dict[int | None, list[int]] = defaultdict(list)
         for category, cluster in ClusterMapping.objects.values_list("category_id", "cluster_id"):
             mapped[category].append(cluster)
         for pk, cluster in scope.related("clusters"):
