@@ -2,10 +2,9 @@
 papers obtained, emergencies, caseload, stages, groups, referrals, aftercare. Each is one
 or two SQL aggregations over the report's scope."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
 from django.utils.translation import gettext as _
 
 from casework.models import FollowUp, GroupSession, Referral, StageMove, Termination
@@ -219,7 +218,7 @@ def caseload(scope: Scope) -> Table:
 
 
 def stage_days(scope: Scope) -> Table:
-    durations = dict(_stage_durations(scope.cases, scope.start, scope.end))
+    durations = dict(_stage_durations(scope))
     labels = dict(Stage.choices)
     rows = [
         [str(labels[stage]), round(durations[stage].total_seconds() / 86400, 1)]
@@ -301,36 +300,14 @@ def aftercare(scope: Scope) -> Table:
     )
 
 
-def _stage_durations(cases, start: datetime, end: datetime) -> list[tuple[str, timedelta]]:
-    """Average time spent in each stage, over the stages left in [start, end).
-
-    A stage is left at the case's next move. Only cases with a move in the period can have
-    left a stage in it, so the window (`LEAD` over each such case's moves) reads those
-    cases' few moves through the (moved_at) and (case, moved_at) indexes, never the
-    whole history."""
-    case_ids, case_params = cases.values("id").query.sql_with_params()
-    postgres = connection.vendor == "postgresql"
-    spent = "left_at - moved_at" if postgres else "julianday(left_at) - julianday(moved_at)"
-    table = StageMove._meta.db_table
-    # Only table names and the ORM's own compiled filter are formatted in; values are params.
-    sql = f"""
-        SELECT to_stage, AVG({spent}) FROM (
-            SELECT m.to_stage, m.moved_at,
-                   LEAD(m.moved_at) OVER (PARTITION BY m.case_id ORDER BY m.moved_at, m.id)
-                   AS left_at
-            FROM {table} m
-            WHERE m.case_id IN (
-                SELECT DISTINCT case_id FROM {table}
-                WHERE moved_at >= %s AND moved_at < %s AND case_id IN ({case_ids})
-            ) AND m.moved_at < %s
-        ) moves
-        WHERE left_at >= %s AND left_at < %s
-        GROUP BY to_stage
-    """  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [start, end, *case_params, end, start, end])
-        rows = cursor.fetchall()
-    if postgres:
-        return rows
-    # SQLite has no interval type: its average is a number of days.
-    return [(stage, timedelta(days=float(avg))) for stage, avg in rows]
+def _stage_durations(scope: Scope) -> list[tuple[str, timedelta]]:
+    """Average time spent in each stage, over the stages left in the period: the moves whose
+    `left_at` (the case's next move) falls in it, read through the (left_at) index."""
+    spent = ExpressionWrapper(F("left_at") - F("moved_at"), output_field=DurationField())
+    return list(
+        scope.of_cases(StageMove.objects.all())
+        .filter(left_at__gte=scope.start, left_at__lt=scope.end)
+        .values_list("to_stage")
+        .annotate(spent=Avg(spent))
+        .order_by()
+    )

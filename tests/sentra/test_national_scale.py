@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from casework.models import StageMove
+from casework.models.cases import record_when_stages_were_left
 from clients.models import Client
 from reports.monthly import build_monthly_report
 from sentra import lists
@@ -126,6 +127,7 @@ def test_stage_days_average_the_stages_left_in_the_month(centre, worker, supervi
     moved(second, "access", month + timedelta(days=1))
     moved(second, "engagement", month + timedelta(days=7))  # left access after 6 days
     moved(second, "assessment", month + timedelta(days=40))  # left in June: not counted
+    record_when_stages_were_left([first.pk, second.pk])  # written here, not moved one by one
     report = build_monthly_report(centre=centre, month=month.date())
     assert report.table("stage_days").rows == [
         ["Access facilitation", 9.0],
