@@ -127,6 +127,14 @@ class Scope:
             .order_by()
         )
 
+    @property
+    def people_served(self) -> int:
+        # The people tables read everyone served anyway; alone (the dashboard's summary),
+        # a count is cheaper than reading them.
+        if "people" in self.__dict__:
+            return len(self.people)
+        return self.served.aggregate(n=Count("client", distinct=True))["n"]
+
     def related(self, relation: str) -> list[tuple[int, int]]:
         """(person, related id) for the people served through the client's many-to-many
         `relation`, read once per report from the link table alone: neither the registry nor

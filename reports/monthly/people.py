@@ -89,7 +89,7 @@ def _memberships(scope: Scope, dimension: str) -> Iterator[tuple[int, Group | No
         # Read as text and decoded once per distinct list (a handful), not once per case.
         as_text = Cast("approaches", TextField())
         decoded: dict[str | None, list] = {}
-        for pk, text in scope.served.values_list("client_id", as_text):
+        for pk, text in scope.served.values_list("client_id", as_text).order_by():
             if text not in decoded:
                 decoded[text] = (json.loads(text) if text else None) or [None]
             for code in decoded[text]:

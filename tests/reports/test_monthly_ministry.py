@@ -41,7 +41,7 @@ INTERNAL_CODES = {
 }
 # Every query the monthly report of one centre reads, at most (a count that grows with the
 # data is a query per row somewhere).
-QUERY_BUDGET = 52
+QUERY_BUDGET = 51
 
 
 @pytest.fixture
