@@ -37,6 +37,7 @@ CENTRES = 5
 
 def build_dataset(total_clients: int) -> None:
     from casework.models import Case, CaseNote, ServiceRecord, ServiceType, StageMove
+    from casework.models.cases import record_when_stages_were_left
     from clients.models import Client
     from sentra.models import Centre, User
 
@@ -145,6 +146,7 @@ def build_dataset(total_clients: int) -> None:
         CaseNote.objects.bulk_create(notes, batch_size=10000)
         ServiceRecord.objects.bulk_create(services, batch_size=10000)
         print(f"centre {c}: {per_centre} clients", flush=True)
+    record_when_stages_were_left()  # the moves were written in bulk, not moved one by one
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     print(f"dataset built in {time.perf_counter() - started:.1f} s")

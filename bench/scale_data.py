@@ -218,6 +218,7 @@ def build(total_clients: int, notes_per_client: int = 10, audit_per_client: int 
         StageMove,
         Task,
     )
+    from casework.models.cases import record_when_stages_were_left
     from casework.models.stages import OPEN_STAGES
     from clients.models import Client
     from sentra.demo import seed_organisation
@@ -227,6 +228,7 @@ def build(total_clients: int, notes_per_client: int = 10, audit_per_client: int 
     demo_accounts = seed_organisation()
     service_type = ServiceType.objects.filter(centre=None).order_by("id").first()
     open_stages = _sql_array(OPEN_STAGES)
+    moves_added = False
     for number, share in enumerate(CENTRE_SHARES):
         n = int(total_clients * share)
         if number == 0:
@@ -318,6 +320,7 @@ def build(total_clients: int, notes_per_client: int = 10, audit_per_client: int 
                 )
         stages = _sql_array(["access", *OPEN_STAGES[1:], "termination"])
         if not _has_rows("casework_stagemove", of_centre):
+            moves_added = True
             insert_select(
                 StageMove,
                 {
@@ -434,6 +437,10 @@ def build(total_clients: int, notes_per_client: int = 10, audit_per_client: int 
             f"({time.perf_counter() - started:.0f} s)",
             flush=True,
         )
+    if moves_added:
+        # The moves were written in bulk, not by move_case_to_stage: derive when each
+        # stage was left in one pass.
+        record_when_stages_were_left()
     with connection.cursor() as cursor:
         # VACUUM too: the visibility map lets index-only scans skip the heap, as autovacuum
         # would have long since done on a live database.

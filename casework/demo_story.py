@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from casework.models import Case, Partner, Review, StageMove, Termination
+from casework.models.cases import record_when_stages_were_left
 from casework.models.stages import Stage
 from casework.services.termination import request_termination
 from clients.models import Client
@@ -82,6 +83,7 @@ def backdate(rng, case: Case, steps: int) -> None:
         last = moment
         moment = moment + timedelta(days=rng.randint(5, 30))
         moment = min(moment, now - timedelta(days=1))
+    record_when_stages_were_left([case.pk])  # the moves were re-dated behind the service's back
     fields = {"opened_at": opened, "stage_entered_at": last}
     if case.stage == Stage.TERMINATION:
         fields["closed_at"] = last

@@ -1,10 +1,11 @@
 """A case: one admission of a client to the centre's services, moving through ATENSI."""
 
 import uuid
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -302,19 +303,49 @@ class StageMove(models.Model):
     from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     to_stage = models.CharField(max_length=20, choices=Stage.choices)
     moved_at = models.DateTimeField(default=timezone.now)
+    # When the case left this stage: the next move's moment, empty while the case is in it.
+    # Kept on the row so the monthly report averages the stages left in a month from that
+    # month's rows alone, instead of pairing every move of those cases with the next.
+    left_at = models.DateTimeField(null=True, blank=True, editable=False)
     moved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     reason = models.TextField(_("reason"), blank=True)
 
     class Meta:
         ordering = ["moved_at", "id"]
         indexes = [
-            # The monthly report reads the month's moves, then those cases' histories.
             models.Index(fields=["moved_at"], name="stagemove_moved_at"),
             models.Index(fields=["case", "moved_at"], name="stagemove_case_moved_at"),
+            # The monthly report averages the stages left in the month from this index
+            # alone (an index-only scan), not from rows spread over the whole table.
+            models.Index(
+                fields=["left_at", "case", "moved_at", "to_stage"], name="stagemove_left_at"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.from_stage} -> {self.to_stage}"
+
+
+def record_when_stages_were_left(case_ids: Iterable[int] | None = None) -> None:
+    """Set every move's `left_at` to its case's next move (in the order of `moved_at`, then
+    id), empty for the stage a case is in. `move_case_to_stage` keeps it as it goes; this is
+    for moves written or re-dated in bulk (generated data, backdated demo stories)."""
+    ids = None if case_ids is None else list(case_ids)
+    if ids == []:
+        return
+    table = connection.ops.quote_name(StageMove._meta.db_table)
+    only = "" if ids is None else f"WHERE case_id IN ({', '.join(['%s'] * len(ids))})"
+    # UPDATE ... FROM: PostgreSQL and SQLite 3.33 on. Only the table name is formatted in.
+    sql = f"""
+        UPDATE {table} SET left_at = following.left_at
+        FROM (
+            SELECT id, LEAD(moved_at) OVER (PARTITION BY case_id ORDER BY moved_at, id) AS left_at
+            FROM {table} {only}
+        ) following
+        WHERE {table}.id = following.id
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids or [])
 
 
 class CaseAssignment(models.Model):

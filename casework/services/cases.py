@@ -79,6 +79,8 @@ def move_case_to_stage(
     if problems:
         raise StageMoveRefused(problems)
     now = timezone.now()
+    # The case row is locked: no other move can slip in between leaving and entering.
+    StageMove.objects.filter(case=case, left_at__isnull=True).update(left_at=now)
     StageMove.objects.create(
         case=case,
         from_stage=case.stage,

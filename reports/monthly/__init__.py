@@ -8,7 +8,6 @@ total row that says what it counts. A new table is one function and one line in
 
 from datetime import date
 
-from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from reports.monthly import casework, centre_life, people
@@ -56,27 +55,21 @@ BUILDERS = [
 def summary_figures(scope: Scope, *, people: bool = True) -> dict:
     """The report's totals; `people=False` leaves out the people served (None), which is
     not a sum of months, for a caller that counts them over a longer period."""
-    delivered = casework.delivered_in(scope)
-    money = delivered.aggregate(n=Count("id"), total=Sum("amount"))
     return {
-        "clients_served": _people_served(scope) if people else None,
+        "clients_served": scope.people_served if people else None,
         "admissions": scope.cases.filter(
             opened_at__gte=scope.start, opened_at__lt=scope.end
         ).count(),
         "terminations": casework.terminations_in(scope).count(),
-        "services": money["n"],
-        "amount": money["total"] or 0,
+        "services": sum(times for *_key, times, _amount in scope.deliveries),
+        "amount": sum(amount or 0 for *_key, _times, amount in scope.deliveries),
     }
-
-
-def _people_served(scope: Scope) -> int:
-    return scope.served.aggregate(n=Count("client", distinct=True))["n"]
 
 
 def people_served(*, centre, period: Period) -> int:
     """People served in the period, each once: not a sum of months (the dashboard counts it
     for the open quarter and year)."""
-    return _people_served(Scope.of(centre, period))
+    return Scope.of(centre, period).people_served
 
 
 def summary_labels() -> dict:
@@ -97,6 +90,8 @@ def summary_for(*, centre, period: Period, people: bool = True) -> dict:
 def build_report(*, centre, period: Period) -> Report:
     """Every table for `centre` (None: every centre) over `period`."""
     scope = Scope.of(centre, period)
+    tables = [build(scope) for build in BUILDERS]
+    # After the tables: the people served are counted from those they read.
     figures = summary_figures(scope)
     labels = summary_labels()
     return Report(
@@ -104,7 +99,7 @@ def build_report(*, centre, period: Period) -> Report:
         centre=centre,
         centre_name=centre.name if centre else _("All centres"),
         totals=[(labels[key], value) for key, value in figures.items()],
-        tables=[build(scope) for build in BUILDERS],
+        tables=tables,
         figures=figures,
     )
 

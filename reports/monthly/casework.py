@@ -2,13 +2,12 @@
 papers obtained, emergencies, caseload, stages, groups, referrals, aftercare. Each is one
 or two SQL aggregations over the report's scope."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from django.db import connection
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
 from django.utils.translation import gettext as _
 
-from casework.models import FollowUp, GroupSession, Referral, ServiceRecord, StageMove, Termination
+from casework.models import FollowUp, GroupSession, Referral, StageMove, Termination
 from casework.models.cases import AccessRoute
 from casework.models.plans import Component
 from casework.models.stages import STAGE_ORDER, Stage
@@ -21,7 +20,6 @@ from reports.monthly.base import (
     SERVICES,
     Scope,
     Table,
-    name_field,
     with_total,
 )
 
@@ -86,37 +84,32 @@ def terminations(scope: Scope) -> Table:
     )
 
 
-def delivered_in(scope: Scope):
-    return scope.of_cases(ServiceRecord.objects.all()).filter(
-        delivered_on__gte=scope.period.first,
-        delivered_on__lt=scope.period.end,
-    )
+def recipients(scope: Scope) -> int:
+    """People who received at least one service in the period."""
+    return len({client for _component, _name, client, _times, _amount in scope.deliveries})
 
 
 def services(scope: Scope) -> Table:
     """Services delivered (each delivery once), by component in ATENSI order."""
     components = dict(Component.choices)
     order = list(Component.values)
-    name = name_field("service_type__")
-    found = (
-        delivered_in(scope)
-        .values("service_type__component", name)
-        .annotate(n=Count("id"), people=Count("case__client", distinct=True), amount=Sum("amount"))
-        .order_by()
-    )
+    # (component, service) -> [times, people, amount]: a person is one row of the deliveries
+    # per service, so counting the rows counts the people.
+    found: dict[tuple[str, str], list[int]] = {}
+    for component, name, _client, times, amount in scope.deliveries:
+        row = found.setdefault((component, name), [0, 0, 0])
+        row[0] += times
+        row[1] += 1
+        row[2] += amount or 0
     rows = [
-        [
-            str(components.get(r["service_type__component"], "")),
-            r[name],
-            r["n"],
-            r["people"],
-            r["amount"] or 0,
-        ]
-        for r in sorted(found, key=lambda r: (order.index(r["service_type__component"]), r[name]))
+        [str(components.get(component, "")), name, *figures]
+        for (component, name), figures in sorted(
+            found.items(), key=lambda item: (order.index(item[0][0]), item[0][1])
+        )
     ]
     total = with_total(rows, _("Total"), numeric_from=2, width=5)
     # A person who had two services is one person: the people total is counted, not summed.
-    total[3] = delivered_in(scope).values("case__client").distinct().count()
+    total[3] = recipients(scope)
     return Table(
         "services",
         _("Services delivered by component and type"),
@@ -135,13 +128,10 @@ def services(scope: Scope) -> Table:
 
 def components(scope: Scope) -> Table:
     """People who received at least one service of each component."""
-    counts = dict(
-        delivered_in(scope)
-        .values_list("service_type__component")
-        .annotate(n=Count("case__client", distinct=True))
-        .order_by()
-    )
-    rows = _choice_rows(counts, Component.choices)
+    people: dict[str, set[int]] = {}
+    for component, _name, client, _times, _amount in scope.deliveries:
+        people.setdefault(component, set()).add(client)
+    rows = _choice_rows({code: len(found) for code, found in people.items()}, Component.choices)
     return Table(
         "components",
         _("People who received services, by ATENSI component"),
@@ -149,10 +139,7 @@ def components(scope: Scope) -> Table:
         [_("ATENSI component"), _("People")],
         rows,
         counts=RECIPIENTS,
-        total=[
-            _("Total people who received services"),
-            delivered_in(scope).values("case__client").distinct().count(),
-        ],
+        total=[_("Total people who received services"), recipients(scope)],
         note=_(
             "A person served under several components is counted in each and once in the total."
         ),
@@ -231,7 +218,7 @@ def caseload(scope: Scope) -> Table:
 
 
 def stage_days(scope: Scope) -> Table:
-    durations = dict(_stage_durations(scope.cases, scope.start, scope.end))
+    durations = dict(_stage_durations(scope))
     labels = dict(Stage.choices)
     rows = [
         [str(labels[stage]), round(durations[stage].total_seconds() / 86400, 1)]
@@ -313,36 +300,14 @@ def aftercare(scope: Scope) -> Table:
     )
 
 
-def _stage_durations(cases, start: datetime, end: datetime) -> list[tuple[str, timedelta]]:
-    """Average time spent in each stage, over the stages left in [start, end).
-
-    A stage is left at the case's next move. Only cases with a move in the period can have
-    left a stage in it, so the window (`LEAD` over each such case's moves) reads those
-    cases' few moves through the (moved_at) and (case, moved_at) indexes, never the
-    whole history."""
-    case_ids, case_params = cases.values("id").query.sql_with_params()
-    postgres = connection.vendor == "postgresql"
-    spent = "left_at - moved_at" if postgres else "julianday(left_at) - julianday(moved_at)"
-    table = StageMove._meta.db_table
-    # Only table names and the ORM's own compiled filter are formatted in; values are params.
-    sql = f"""
-        SELECT to_stage, AVG({spent}) FROM (
-            SELECT m.to_stage, m.moved_at,
-                   LEAD(m.moved_at) OVER (PARTITION BY m.case_id ORDER BY m.moved_at, m.id)
-                   AS left_at
-            FROM {table} m
-            WHERE m.case_id IN (
-                SELECT DISTINCT case_id FROM {table}
-                WHERE moved_at >= %s AND moved_at < %s AND case_id IN ({case_ids})
-            ) AND m.moved_at < %s
-        ) moves
-        WHERE left_at >= %s AND left_at < %s
-        GROUP BY to_stage
-    """  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [start, end, *case_params, end, start, end])
-        rows = cursor.fetchall()
-    if postgres:
-        return rows
-    # SQLite has no interval type: its average is a number of days.
-    return [(stage, timedelta(days=float(avg))) for stage, avg in rows]
+def _stage_durations(scope: Scope) -> list[tuple[str, timedelta]]:
+    """Average time spent in each stage, over the stages left in the period: the moves whose
+    `left_at` (the case's next move) falls in it, read through the (left_at) index."""
+    spent = ExpressionWrapper(F("left_at") - F("moved_at"), output_field=DurationField())
+    return list(
+        scope.of_cases(StageMove.objects.all())
+        .filter(left_at__gte=scope.start, left_at__lt=scope.end)
+        .values_list("to_stage")
+        .annotate(spent=Avg(spent))
+        .order_by()
+    )

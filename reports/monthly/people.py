@@ -6,14 +6,19 @@ cluster, approach, ...) a person belongs to. A client may have several PPKS cate
 tables count a person in each of their groups and once in the total, with a note.
 """
 
+import json
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from casework.models.cases import Approach
 from clients import identity
-from clients.models import Sex
+from clients.models import AtensiCluster, ClusterMapping, DisabilityType, PPKSCategory, Sex
 from reports.monthly.base import PEOPLE, Scope, Table, name_field
 
 Group = tuple[tuple[int, str], str]  # ((rank, name), label): rows read in the order of the key
@@ -29,72 +34,82 @@ def age_label(low: int, high: int | None) -> str:
     return _("%(low)s–%(high)s years") % {"low": low, "high": high}
 
 
-def _age_group(birth: date | None, on: date) -> Group | None:
+def _age_index(birth: date | None, on: date) -> int | None:
     if birth is None:
         return None
     age = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
     for index, (low, high) in enumerate(AGE_GROUPS):
         if age >= low and (high is None or age <= high):
-            return (index, ""), age_label(low, high)
+            return index
     return None
 
 
-def _reference(rows) -> list[tuple[int, Group | None]]:
-    return [(pk, ((order, name), name) if name else None) for pk, order, name in rows]
+def _named(model) -> dict[int | None, Group]:
+    """Every entry of a reference list (a few dozen) as the group it names, by id: the
+    people's links are read without joining the list."""
+    rows = model.objects.order_by().values_list("pk", "sort_order", name_field())
+    return {pk: ((order, name), name) for pk, order, name in rows if name}
 
 
-def _memberships(scope: Scope, dimension: str) -> list[tuple[int, Group | None]]:
-    clients = scope.clients
+def _categories_of(scope: Scope) -> Iterator[tuple[int, int | None]]:
+    """(person, category) for the primary category and the others."""
+    for pk, row in scope.people.items():
+        yield pk, row.category_id
+    yield from scope.related("other_categories")
+
+
+def _memberships(scope: Scope, dimension: str) -> Iterator[tuple[int, Group | None]]:
+    """(person, group) pairs. A group is built once per table and shared by its people:
+    one label per group, and no object per person for the garbage collector to walk."""
     if dimension == "category":
         # The primary category and the others: a person in several counts once in the total.
-        return _reference(
-            clients.values_list("pk", "category__sort_order", name_field("category__"))
-        ) + _reference(
-            clients.values_list(
-                "pk", "other_categories__sort_order", name_field("other_categories__")
-            )
-        )
-    if dimension == "cluster":
+        categories = _named(PPKSCategory)
+        for pk, category in _categories_of(scope):
+            yield pk, categories.get(category)
+    elif dimension == "cluster":
         # A person's clusters: those recorded on them by hand, and those every one of their
         # PPKS categories falls into (the mapping admins keep, clients.ClusterMapping).
-        return [
-            membership
-            for prefix in ("clusters__", "category__clusters__", "other_categories__clusters__")
-            for membership in _reference(
-                clients.values_list("pk", f"{prefix}sort_order", name_field(prefix))
-            )
-        ]
-    if dimension == "disability":
-        return _reference(
-            clients.values_list(
-                "pk", "disability_types__sort_order", name_field("disability_types__")
-            )
-        )
-    if dimension == "approach":
-        labels = dict(Approach.choices)
-        order = list(Approach.values)
-        return [
-            (pk, ((order.index(code), ""), str(labels[code])) if code in labels else None)
-            for pk, codes in scope.served.values_list("client_id", "approaches")
-            for code in codes or [None]
-        ]
-    if dimension == "age":
+        named = _named(AtensiCluster)
+        mapped: dict[int | None, list[int]] = defaultdict(list)
+        for category, cluster in ClusterMapping.objects.values_list("category_id", "cluster_id"):
+            mapped[category].append(cluster)
+        for pk, cluster in scope.related("clusters"):
+            yield pk, named.get(cluster)
+        for pk, category in _categories_of(scope):
+            for cluster in mapped.get(category, ()):
+                yield pk, named.get(cluster)
+    elif dimension == "disability":
+        named = _named(DisabilityType)
+        for pk, kind in scope.related("disability_types"):
+            yield pk, named.get(kind)
+    elif dimension == "approach":
+        approaches = {
+            code: ((index, ""), str(label)) for index, (code, label) in enumerate(Approach.choices)
+        }
+        # Read as text and decoded once per distinct list (a handful), not once per case.
+        as_text = Cast("approaches", TextField())
+        decoded: dict[str | None, list] = {}
+        for pk, text in scope.served.values_list("client_id", as_text).order_by():
+            if text not in decoded:
+                decoded[text] = (json.loads(text) if text else None) or [None]
+            for code in decoded[text]:
+                yield pk, approaches.get(code)
+    elif dimension == "age":
         on = scope.period.last
-        return [(pk, _age_group(row["birth_date"], on)) for pk, row in scope.people.items()]
-    if dimension == "province":
-        return [
-            (
-                pk,
-                ((0, name), name) if (name := identity.region_name(row["province_code"])) else None,
-            )
-            for pk, row in scope.people.items()
-        ]
-    if dimension == "regency":
-        return [
-            (pk, ((0, name), name) if (name := _regency(row["regency_code"])) else None)
-            for pk, row in scope.people.items()
-        ]
-    raise ValueError(dimension)
+        ages = [((index, ""), age_label(low, high)) for index, (low, high) in enumerate(AGE_GROUPS)]
+        for pk, row in scope.people.items():
+            index = _age_index(row.birth_date, on)
+            yield pk, None if index is None else ages[index]
+    elif dimension in ("province", "regency"):
+        name_of = identity.region_name if dimension == "province" else _regency
+        regions: dict[str, Group | None] = {}
+        for pk, row in scope.people.items():
+            code = getattr(row, f"{dimension}_code")
+            if code not in regions:
+                regions[code] = ((0, name), name) if (name := name_of(code)) else None
+            yield pk, regions[code]
+    else:
+        raise ValueError(dimension)
 
 
 def _regency(code: str) -> str:
@@ -114,21 +129,42 @@ UNCLASSIFIED = {
 }
 
 
-def groups_per_person(scope: Scope, dimension: str) -> dict[int, set[Group]]:
+@dataclass
+class PeopleGroups:
+    """Every person served in the period and their groups under one dimension. Most people
+    are in one group: they cost a dictionary entry, not a set of their own."""
+
+    first: dict[int, Group]  # every person and one of their groups
+    more: dict[int, set[Group]]  # every group of the people in several
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    def items(self) -> Iterator[tuple[int, Iterable[Group]]]:
+        for pk, group in self.first.items():
+            yield pk, self.more.get(pk) or (group,)
+
+
+def groups_per_person(scope: Scope, dimension: str) -> PeopleGroups:
     """Every person served in the period and their groups under `dimension`; a person with
     none is in the 'not recorded' group, so every person is in at least one."""
-    people: dict[int, set[Group]] = {pk: set() for pk in scope.people}
+    people = scope.people
+    first: dict[int, Group] = {}
+    more: dict[int, set[Group]] = {}
     for pk, group in _memberships(scope, dimension):
-        if group is not None and pk in people:
-            people[pk].add(group)
-    for groups in people.values():
-        if not groups:
-            groups.add((LAST, UNCLASSIFIED[dimension]()))
-    return people
+        if group is None or pk not in people:
+            continue
+        found = first.setdefault(pk, group)
+        if found is not group and found != group:
+            more.setdefault(pk, {found}).add(group)
+    unclassified = (LAST, UNCLASSIFIED[dimension]())
+    for pk in people:
+        first.setdefault(pk, unclassified)
+    return PeopleGroups(first, more)
 
 
-def _several_note(people: dict[int, set[Group]]) -> str:
-    several = sum(1 for groups in people.values() if len(groups) > 1)
+def _several_note(people: PeopleGroups) -> str:
+    several = len(people.more)
     if not several:
         return ""
     return _(
@@ -141,7 +177,7 @@ def people_table(scope: Scope, *, key, title, sheet, heading, dimension) -> Tabl
     """People served per group, each person once in the total."""
     people = groups_per_person(scope, dimension)
     counts: dict[Group, int] = defaultdict(int)
-    for groups in people.values():
+    for _pk, groups in people.items():
         for group in groups:
             counts[group] += 1
     return Table(
@@ -160,12 +196,11 @@ def by_sex_table(scope: Scope, *, key, title, sheet, heading, dimension) -> Tabl
     """People served per group and sex: the sexes side by side, each person once in the
     total row."""
     people = groups_per_person(scope, dimension)
-    sexes = {pk: row["sex"] for pk, row in scope.people.items()}
-    codes = list(Sex.values)
-    counts: dict[Group, list[int]] = defaultdict(lambda: [0] * len(codes))
-    totals = [0] * len(codes)
+    columns = {code: index for index, code in enumerate(Sex.values)}
+    counts: dict[Group, list[int]] = defaultdict(lambda: [0] * len(columns))
+    totals = [0] * len(columns)
     for pk, groups in people.items():
-        column = codes.index(sexes[pk]) if sexes.get(pk) in codes else None
+        column = columns.get(scope.people[pk].sex)
         if column is None:
             continue
         totals[column] += 1

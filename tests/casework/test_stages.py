@@ -1,7 +1,8 @@
 import pytest
 
 from casework import stages
-from casework.models import Case
+from casework.models import Case, StageMove
+from casework.models.cases import record_when_stages_were_left
 from casework.models.stages import STAGE_ORDER, Stage
 from casework.services.cases import StageMoveRefused, move_case_to_stage
 from tests.factories import (
@@ -130,3 +131,37 @@ def test_the_rules_table_names_every_stage_rule():
         ("supervisor_closes_cases", None, Stage.TERMINATION),
         ("approved_termination_request", None, Stage.TERMINATION),
     }
+
+
+def _walk_to_monitoring_and_back(case, worker, supervisor):
+    submitted_assessment(case, "comprehensive", worker)
+    approved_plan(case, worker, supervisor)
+    for stage in [*STAGE_ORDER[1:6], Stage.PLANNING]:
+        move_case_to_stage(by=worker, case=case, to_stage=stage, reason="lanjut")
+
+
+def test_each_stage_is_left_at_the_next_move(case, worker, supervisor, consent_to_services):
+    _walk_to_monitoring_and_back(case, worker, supervisor)
+    moves = list(case.stage_moves.values_list("moved_at", "left_at"))
+    assert len(moves) == 7
+    assert [left for _moved, left in moves] == [moved for moved, _left in moves[1:]] + [None]
+
+
+def test_stages_left_derived_in_bulk_are_those_the_moves_kept(
+    case, worker, supervisor, consent_to_services
+):
+    """Moves written in bulk (generated data, backdated demo stories) get the same `left_at`
+    as moving one by one gives, for the cases named only."""
+    _walk_to_monitoring_and_back(case, worker, supervisor)
+    other = open_case_for(
+        ClientFactory(centre=case.centre, registered_by=worker), worker, supervisor
+    )
+    kept = list(StageMove.objects.order_by("pk").values_list("pk", "left_at"))
+    assert sum(left is not None for _pk, left in kept) == 6
+    StageMove.objects.filter(case=case).update(left_at=None)
+    StageMove.objects.filter(case=other).update(left_at=case.opened_at)  # wrong, not named
+    record_when_stages_were_left([case.pk])
+    assert list(case.stage_moves.order_by("pk").values_list("pk", "left_at")) == kept[:7]
+    assert other.stage_moves.get().left_at == case.opened_at
+    record_when_stages_were_left()
+    assert list(StageMove.objects.order_by("pk").values_list("pk", "left_at")) == kept

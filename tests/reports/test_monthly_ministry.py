@@ -6,7 +6,8 @@ import io
 import shutil
 import subprocess
 import zipfile
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from unittest import mock
 
 import pytest
 from django.utils import timezone, translation
@@ -16,8 +17,9 @@ from casework.models import Case, ServiceType
 from casework.models.cases import AccessRoute, Approach
 from casework.models.plans import Component
 from casework.models.stages import Stage
+from casework.services.cases import move_case_to_stage
 from casework.services.service_records import record_service
-from clients.models import AtensiCluster, PPKSCategory
+from clients.models import AtensiCluster, Consent, DisabilityType, PPKSCategory
 from reports import rendering, spreadsheets
 from reports.monthly import build_monthly_report, build_report
 from reports.monthly.base import PEOPLE
@@ -37,6 +39,9 @@ INTERNAL_CODES = {
     "6-12",
     "60+",
 }
+# Every query the monthly report of one centre reads, at most (a count that grows with the
+# data is a query per row somewhere).
+QUERY_BUDGET = 51
 
 
 @pytest.fixture
@@ -246,3 +251,81 @@ def test_the_monthly_pdf_is_ready_to_sign(centre, served, admin):
     ]:
         assert expected in text, expected
     assert "decent_living" not in text and "assistance" not in text
+
+
+def test_every_category_of_a_person_counts_and_gives_its_cluster(centre, worker, supervisor):
+    """Other categories count like the primary one and bring their clusters; disability types
+    count too; someone not served counts nowhere, whatever their record says."""
+    neglected = PPKSCategory.objects.get(code="anak_terlantar", centre=None)
+    elderly = PPKSCategory.objects.get(code="lansia_terlantar", centre=None)
+    physical = DisabilityType.objects.get(code="fisik", centre=None)
+    both = ClientFactory(centre=centre, registered_by=worker, category=neglected)
+    both.other_categories.add(elderly)
+    both.disability_types.add(physical)
+    old = ClientFactory(centre=centre, registered_by=worker, category=elderly)
+    for person in (both, old):
+        open_case_for(person, worker, supervisor)
+    not_served = ClientFactory(centre=centre, registered_by=worker, category=neglected)
+    not_served.other_categories.add(elderly)
+    not_served.disability_types.add(physical)
+    report = build_monthly_report(centre=centre, month=THIS_MONTH)
+    categories = report.table("categories")
+    assert {row[0]: row[-1] for row in categories.rows} == {
+        "Neglected children": 1,
+        "Neglected elderly": 2,
+    }
+    assert categories.total[-1] == 2 and categories.note.startswith("1 people")
+    clusters = report.table("clusters")
+    assert dict(map(tuple, clusters.rows)) == {"Children": 1, "Elderly": 2}
+    assert clusters.note.startswith("1 people")
+    assert dict(map(tuple, report.table("disability").rows)) == {
+        "Physical disability": 1,
+        "No disability recorded": 1,
+    }
+
+
+def test_stage_days_average_the_stages_left_by_real_moves(centre, worker, supervisor):
+    """Moves made through the service, a month ago: access left after 3 days, engagement
+    after 5; the stage the case is in has not been left and does not count."""
+    last_month = (THIS_MONTH - timedelta(days=1)).replace(day=1)
+    opened = datetime.combine(last_month + timedelta(days=1), time(12), tzinfo=UTC)
+    client = ClientFactory(centre=centre, registered_by=worker)
+    with mock.patch("django.utils.timezone.now", return_value=opened):
+        Consent.objects.create(
+            client=client,
+            purpose=Consent.Purpose.SERVICES,
+            given_by=Consent.GivenBy.CLIENT,
+            recorded_by=worker,
+        )
+        case = open_case_for(client, worker, supervisor)
+    for days, stage in [(3, Stage.ENGAGEMENT), (8, Stage.ASSESSMENT)]:
+        with mock.patch("django.utils.timezone.now", return_value=opened + timedelta(days=days)):
+            move_case_to_stage(by=worker, case=case, to_stage=stage)
+    report = build_monthly_report(centre=centre, month=last_month)
+    assert report.table("stage_days").rows == [
+        ["Access facilitation", 3.0],
+        ["Initial approach and agreement", 5.0],
+    ]
+
+
+def test_the_report_reads_as_many_queries_whatever_its_people(
+    centre, served, worker, supervisor, django_assert_max_num_queries
+):
+    """Every table reads its figures in a fixed number of queries: none per person, per
+    category, per service or per stage move."""
+    with django_assert_max_num_queries(QUERY_BUDGET) as few:
+        build_monthly_report(centre=centre, month=THIS_MONTH)
+    elderly = PPKSCategory.objects.get(code="lansia_terlantar", centre=None)
+    cash = ServiceType.objects.get(code="cash_assistance", centre=None)
+    for _n in range(3):
+        person = ClientFactory(centre=centre, registered_by=worker, category=elderly)
+        person.other_categories.add(PPKSCategory.objects.get(code="anak_terlantar", centre=None))
+        person.clusters.add(AtensiCluster.objects.get(code="disability", centre=None))
+        person.disability_types.add(DisabilityType.objects.get(code="fisik", centre=None))
+        case = open_case_for(person, worker, supervisor)
+        record_service(
+            by=worker, case=case, data={"service_type": cash, "amount": 1, "provider_staff": worker}
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        report = build_monthly_report(centre=centre, month=THIS_MONTH)
+    assert report.figures["clients_served"] == 7
