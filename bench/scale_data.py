@@ -208,8 +208,16 @@ def _staff(centre, code: str, n_workers: int, demo: dict):
 
 
 def build(total_clients: int, notes_per_client: int = 10, audit_per_client: int = 10) -> None:
-    from casework.models import Case, CaseNote, Group, Review, ServiceRecord, ServiceType
-    from casework.models import StageMove, Task
+    from casework.models import (
+        Case,
+        CaseNote,
+        Group,
+        Review,
+        ServiceRecord,
+        ServiceType,
+        StageMove,
+        Task,
+    )
     from casework.models.stages import OPEN_STAGES
     from clients.models import Client
     from sentra.demo import seed_organisation
