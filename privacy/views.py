@@ -22,6 +22,9 @@ from sentra import access
 from sentra.lists import paginate
 from sentra.versioning import EditConflict
 
+# The retention page lists the first clients the next pass anonymises, not all of them.
+PREVIEW_SIZE = 200
+
 
 def _client_page(request, client, *, restriction_form=None, request_form=None, status=200):
     return render(
@@ -163,7 +166,7 @@ def retention_settings(request):
         "privacy/retention.html",
         {
             "form": form,
-            "due": retention.due_clients(centre).prefetch_related("cases")[:200],
+            "due": retention.due_preview(centre, limit=PREVIEW_SIZE),
             "cutoff": retention.cutoff_for(centre),
             "runs": AnonymisationRun.objects.visible_to(request.user).select_related("run_by")[:10],
         },

@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 
 from django.db import models, transaction
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from casework.models import Case
@@ -72,6 +72,43 @@ def due_clients(centre: Centre, now=None):
         .exclude(cases__closed_at__isnull=True)
         .order_by("last_closed")
     )
+
+
+# What the preview shows of a client (privacy/retention.html): a page of 200 reads no more.
+PREVIEW_FIELDS = ("centre_id", "registration_number", "full_name", "anonymised_at")
+
+
+def due_preview(centre: Centre, limit: int, now=None) -> list[Client]:
+    """The first `limit` of `due_clients`, the longest due first, each with `last_closed`
+    and its cases. Walked from the centre's cases closed before the cut-off, in the order of
+    the (centre, closed_at) index, keeping each client's last case: the rule's aggregate over
+    every client of the centre read the whole case table (~900 ms at 150 000 clients)."""
+    later_or_open = Case.objects.filter(client=OuterRef("client")).filter(
+        Q(closed_at__isnull=True)
+        | Q(closed_at__gt=OuterRef("closed_at"))
+        # Two cases closed at the same moment: the later id is the last, so one row a client.
+        | Q(closed_at=OuterRef("closed_at"), pk__gt=OuterRef("pk"))
+    )
+    # Cases are opened in their client's centre (casework.services.cases.open_case).
+    last_cases = (
+        Case.objects.filter(
+            centre=centre,
+            closed_at__lt=cutoff_for(centre, now),
+            client__centre=centre,
+            client__anonymised_at__isnull=True,
+        )
+        .filter(~Exists(later_or_open))
+        .select_related("client")
+        .only("closed_at", *(f"client__{name}" for name in PREVIEW_FIELDS))
+        .order_by("closed_at", "client_id")[:limit]
+    )
+    clients = []
+    for case in last_cases:
+        case.client.last_closed = case.closed_at  # type: ignore[attr-defined]
+        clients.append(case.client)
+    numbers = models.Prefetch("cases", Case.objects.only("client_id", "number", "opened_at"))
+    models.prefetch_related_objects(clients, numbers)
+    return clients
 
 
 def scrub(value):

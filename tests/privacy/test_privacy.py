@@ -24,7 +24,7 @@ from privacy.tasks import anonymise_due_task
 from reports.models import ReportRun
 from reports.monthly import build_monthly_report
 from sentra.models import AuditEvent
-from tests.factories import submitted_assessment
+from tests.factories import ClientFactory, open_case_for, submitted_assessment
 from tests.pages import form_data, read_page
 
 pytestmark = pytest.mark.django_db
@@ -216,6 +216,61 @@ def test_a_recent_closure_is_kept(case, admin, client_for):
     Case.objects.filter(pk=case.pk).update(closed_at=timezone.now() - timedelta(days=30))
     read_page(client_for(admin), reverse("privacy:retention"), "Nothing is due.")
     assert not retention.due_clients(case.centre).exists()
+
+
+def closed_case_for(client, worker, supervisor, closed_at):
+    case = open_case_for(client, worker, supervisor)
+    Case.objects.filter(pk=case.pk).update(closed_at=closed_at, stage="termination")
+    return case
+
+
+def test_the_preview_lists_the_clients_the_rule_finds_the_longest_due_first(
+    old_closed_case, centre, worker, supervisor, admin, client_for, django_assert_max_num_queries
+):
+    long_ago = Case.objects.get(pk=old_closed_case.pk).closed_at
+
+    def client_closed(name, *closures):
+        client = ClientFactory(centre=centre, registered_by=supervisor, full_name=name)
+        for closed_at in closures:
+            closed_case_for(client, worker, supervisor, closed_at)
+        return client
+
+    earlier = client_closed(
+        "Dua Kasus Lama", long_ago - timedelta(days=400), long_ago - timedelta(days=30)
+    )
+    same_moment = client_closed(
+        "Tutup Bersamaan", long_ago + timedelta(days=1), long_ago + timedelta(days=1)
+    )
+    readmitted = client_closed("Masih Dilayani", long_ago - timedelta(days=800))
+    open_case_for(readmitted, worker, supervisor)
+    client_closed(
+        "Baru Ditutup", long_ago - timedelta(days=900), timezone.now() - timedelta(days=30)
+    )
+    gone = client_closed("Sudah Anonim", long_ago - timedelta(days=1000))
+    Client.objects.filter(pk=gone.pk).update(anonymised_at=timezone.now())
+    client_closed("Tanpa Kasus")
+
+    preview = retention.due_preview(centre, limit=200)
+
+    rule = list(retention.due_clients(centre).values_list("pk", "last_closed"))
+    assert [(client.pk, client.last_closed) for client in preview] == rule
+    assert [client.pk for client in preview] == [
+        earlier.pk,
+        old_closed_case.client_id,
+        same_moment.pk,
+    ]
+    assert [client.pk for client in retention.due_preview(centre, limit=2)] == [
+        earlier.pk,
+        old_closed_case.client_id,
+    ]
+    http = client_for(admin)
+    # The session, the user, the policy (made on this first visit), the preview and its
+    # cases, the runs: a client more in the preview adds no query.
+    with django_assert_max_num_queries(16):
+        body = read_page(http, reverse("privacy:retention"), "Dua Kasus Lama", "Tutup Bersamaan")
+    assert (
+        "Masih Dilayani" not in body and "Baru Ditutup" not in body and "Sudah Anonim" not in body
+    )
 
 
 def test_anonymisation_removes_identifiers_and_free_text_but_keeps_the_rows(
