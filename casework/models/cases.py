@@ -250,6 +250,13 @@ class Case(WithApproaches, Versioned):
             models.Index(
                 fields=["centre", "closed_at", "opened_at", "client"], name="case_centre_closed"
             ),
+            # A centre's open cases longest in their stage first (the supervisor's "stuck"
+            # list walks it and stops at 30).
+            models.Index(
+                fields=["centre", "stage_entered_at"],
+                condition=models.Q(stage__in=OPEN_STAGES),
+                name="case_open_by_stage_entry",
+            ),
             # A worker's open cases (their home page), apart from the years of closed ones.
             models.Index(
                 fields=["primary_worker", "stage_entered_at"],

@@ -162,6 +162,12 @@ class Task(CaseRecord):
                 condition=models.Q(done_at__isnull=True),
                 name="task_pending_due",
             ),
+            # The centre's overdue work, oldest first (the supervisor's home stops at 30).
+            models.Index(
+                fields=["due_date"],
+                condition=models.Q(done_at__isnull=True),
+                name="task_pending_by_due",
+            ),
         ]
         constraints = [bounds.date_check("due_date", "task_due_date_plausible")]
 
