@@ -166,6 +166,8 @@ class Case(WithApproaches, Versioned):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # Set with its client's (privacy.services.retention): the retention walk skips these.
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     access_route = models.CharField(_("access route"), max_length=20, choices=AccessRoute.choices)
     referring_institution = models.CharField(_("referring institution"), max_length=200, blank=True)
@@ -249,6 +251,13 @@ class Case(WithApproaches, Versioned):
             # scan; key columns rather than INCLUDE, which SQLite lacks).
             models.Index(
                 fields=["centre", "closed_at", "opened_at", "client"], name="case_centre_closed"
+            ),
+            # Closed cases not anonymised yet, oldest closure first: the retention preview
+            # walks it (anonymised ones would pile up at its start over the years).
+            models.Index(
+                fields=["centre", "closed_at"],
+                condition=models.Q(anonymised_at__isnull=True, closed_at__isnull=False),
+                name="case_closed_to_anonymise",
             ),
             # A centre's open cases longest in their stage first (the supervisor's "stuck"
             # list walks it and stops at 30).

@@ -94,6 +94,7 @@ def due_preview(centre: Centre, limit: int, now=None) -> list[Client]:
         Case.objects.filter(
             centre=centre,
             closed_at__lt=cutoff_for(centre, now),
+            anonymised_at__isnull=True,  # the partial index of cases still to anonymise
             client__centre=centre,
             client__anonymised_at__isnull=True,
         )
@@ -180,7 +181,9 @@ def _anonymise(clients: models.QuerySet) -> int:
         birth = client.birth_date.replace(month=1, day=1) if client.birth_date else None
         Client.objects.filter(pk=client.pk).update(birth_date=birth)
     _blank(clients, IDENTIFIERS[Client])
-    clients.update(full_name=ANONYMOUS_NAME, search_name="", anonymised_at=timezone.now())
+    now = timezone.now()
+    cases.update(anonymised_at=now)
+    clients.update(full_name=ANONYMOUS_NAME, search_name="", anonymised_at=now)
     return case_count
 
 

@@ -286,6 +286,7 @@ def test_anonymisation_removes_identifiers_and_free_text_but_keeps_the_rows(
     assert client.category_id == category and client.sex == sex
     case = Case.objects.get(pk=old_closed_case.pk)
     assert case.problem_statement == "" and case.number  # the row and its number stay
+    assert case.anonymised_at == client.anonymised_at  # out of the retention walk's index
     assert CaseNote.objects.get(case=case).narrative == ""
     assert not client.history.exclude(full_name="ANONIM").exists()
     run = AnonymisationRun.objects.get()
@@ -496,3 +497,19 @@ def test_another_centres_registers_show_nothing_of_this_one(records, outsider_ad
     http = client_for(outsider_admin)
     assert "Klien sendiri" not in read_page(http, reverse("privacy:requests"))
     assert "Kebocoran uji" not in read_page(http, reverse("privacy:breach-list"))
+
+
+def test_cases_of_clients_anonymised_before_the_mark_get_it(old_closed_case):
+    """The migration that added the cases' mark gives it to cases anonymised before."""
+    import importlib
+
+    from django.apps import apps
+    from django.utils import timezone
+
+    migration = importlib.import_module("casework.migrations.0018_case_anonymised_at")
+    moment = timezone.now()
+    Client.objects.filter(pk=old_closed_case.client_id).update(anonymised_at=moment)
+    other = Case.objects.exclude(pk=old_closed_case.pk).values_list("anonymised_at", flat=True)
+    migration.mark_anonymised_cases(apps, None)
+    assert Case.objects.get(pk=old_closed_case.pk).anonymised_at == moment
+    assert set(other) <= {None}
