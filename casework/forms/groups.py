@@ -14,7 +14,7 @@ from sentra.scopes import Role
 
 
 class GroupForm(forms.ModelForm):
-    members = CasePickerField(label=_("members"), queryset=None)
+    members = CasePickerField(label=_("Members"), queryset=None)
 
     class Meta:
         model = Group
