@@ -23,7 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from reports.models import PeriodSummary
-from reports.monthly import people_served, summary_for
+from reports.monthly import people_served, people_served_in, summary_for
 from reports.monthly.period import MONTH, QUARTER, YEAR_TO_DATE, Period, add_months
 from sentra.models import Centre
 from sentra.replica import reading_for_reports
@@ -101,18 +101,33 @@ class DashboardFigures:
         self.stored = {(row.kind, row.first): row for row in rows}
         self.used: list[PeriodSummary] = []
         self._live: dict[tuple[date, date, bool], dict] = {}
+        self._served: dict[tuple[date, date], int] = {}
 
     def of(self, period: Period) -> dict:
         if period.end <= self.this_month:
             return self._closed(period)
         closed_months = [Period.of(MONTH, m) for m in period.months if m < self.this_month]
         rows = [self.stored.get((MONTH, month.first)) for month in closed_months]
-        if not rows or None in rows:  # the current month alone, or a month not stored yet
+        if None in rows:  # a past month not stored yet: the whole period counted now
             return self._live_count(period)
         self.used += rows  # type: ignore[arg-type]  # no None: checked above
         open_part = self._live_count(Period(period.kind, self.this_month, period.end), people=False)
         figures = {key: sum(getattr(row, key) for row in rows) + open_part[key] for key in ADDITIVE}
-        return {"clients_served": people_served(centre=self.centre, period=period)} | figures
+        return {"clients_served": self._people_served(period)} | figures
+
+    def _people_served(self, period: Period) -> int:
+        """People served in an open period. The three the dashboard shows (this month,
+        quarter and year to date) are counted together: one read of the year's cases, not
+        three."""
+        if not self._served:
+            shown = [Period.of(kind, self.this_month) for kind in (MONTH, QUARTER, YEAR_TO_DATE)]
+            counts = people_served_in(centre=self.centre, periods=shown)
+            self._served = {(p.first, p.end): n for p, n in zip(shown, counts, strict=True)}
+        if (period.first, period.end) not in self._served:
+            self._served[(period.first, period.end)] = people_served(
+                centre=self.centre, period=period
+            )
+        return self._served[(period.first, period.end)]
 
     def counted_at(self):
         """When the oldest stored figure shown was counted (None: everything is live)."""

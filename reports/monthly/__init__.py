@@ -8,6 +8,7 @@ total row that says what it counts. A new table is one function and one line in
 
 from datetime import date
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from reports.monthly import casework, centre_life, people
@@ -22,6 +23,7 @@ __all__ = [
     "build_monthly_report",
     "build_report",
     "people_served",
+    "people_served_in",
     "summary_for",
     "summary_labels",
 ]
@@ -70,6 +72,25 @@ def people_served(*, centre, period: Period) -> int:
     """People served in the period, each once: not a sum of months (the dashboard counts it
     for the open quarter and year)."""
     return Scope.of(centre, period).people_served
+
+
+def people_served_in(*, centre, periods: list[Period]) -> list[int]:
+    """`people_served` of each of `periods`, by one read of the cases open at some moment of
+    any of them (the dashboard's open month, quarter and year share most of their cases)."""
+    each = [Scope.of(centre, period) for period in periods]
+    widest = Period(MONTH, min(p.first for p in periods), max(p.end for p in periods))
+    counts = Scope.of(centre, widest).served.aggregate(
+        **{
+            f"p{index}": Count(
+                "client",
+                distinct=True,
+                filter=Q(opened_at__lt=scope.end)
+                & (Q(closed_at__isnull=True) | Q(closed_at__gte=scope.start)),
+            )
+            for index, scope in enumerate(each)
+        }
+    )
+    return [counts[f"p{index}"] for index in range(len(periods))]
 
 
 def summary_labels() -> dict:

@@ -152,3 +152,17 @@ def test_the_recount_runs_every_night_on_the_bulk_queue():
     schedule = settings.CELERY_BEAT_SCHEDULE["refresh-summaries"]
     assert schedule["task"] == "reports.tasks.refresh_summaries_task"
     assert settings.CELERY_TASK_ROUTES[schedule["task"]] == {"queue": "bulk"}
+
+
+def test_the_open_periods_people_are_counted_together_and_each_once(
+    centre, history, django_assert_num_queries
+):
+    from reports.monthly import people_served, people_served_in
+    from reports.monthly.period import QUARTER, YEAR_TO_DATE
+
+    this_month = summaries.current_month(centre)
+    shown = [Period.of(kind, this_month) for kind in (MONTH, QUARTER, YEAR_TO_DATE)]
+    with django_assert_num_queries(1):  # one read for the three periods
+        together = people_served_in(centre=centre, periods=shown)
+    assert together == [people_served(centre=centre, period=period) for period in shown]
+    assert together[0] < together[2]  # the year holds more people than the month
