@@ -13,6 +13,7 @@ from casework import stages
 from casework.models import Case, CaseAssignment, CaseNote, StageMove
 from casework.models.stages import Stage
 from clients.models import Client
+from clients.services import normalise_name
 from sentra import audit, numbering
 from sentra.models import User
 from sentra.versioning import save_versioned
@@ -155,3 +156,18 @@ def quiet_cases(cases, days: int = QUIET_CASE_DAYS):
         )
         .filter(Q(last_note_at__lt=cutoff) | Q(last_note_at__isnull=True, opened_at__lt=cutoff))
     )
+
+
+def find_open_cases(*, user: User, term: str, limit: int) -> list[Case]:
+    """Open cases `user` may open whose case number (a term with a digit) or client's name
+    holds `term`: what a case picker offers (casework/forms/picker.py). A term shorter than
+    two characters finds nothing."""
+    term = term.strip()[:100]
+    if len(term) < 2:
+        return []
+    cases = Case.objects.visible_to(user).open().select_related("client")
+    if any(ch.isdigit() for ch in term):
+        cases = cases.filter(number__icontains=term)
+    else:
+        cases = cases.filter(client__search_name__contains=normalise_name(term))
+    return list(cases.order_by("client__full_name", "number")[:limit])

@@ -21,12 +21,12 @@ from casework.models import Case, CaseNote
 from casework.models.stages import OPEN_STAGES, STAGE_ORDER, Stage, short_label
 from casework.services.cases import (
     StageMoveRefused,
+    find_open_cases,
     move_case_to_stage,
     open_case,
     reassign_cases,
     update_case,
 )
-from clients.services import normalise_name
 from sentra import access, audit
 from sentra.lists import paginate
 from sentra.versioning import EditConflict
@@ -251,16 +251,9 @@ def case_pick(request):
     """Open cases the user may open whose client's name or case number holds `q`: what a
     case picker adds to its form (casework/forms/picker.py)."""
     name = request.GET.get("name", "")
-    term = request.GET.get("q", "").strip()[:100]
-    cases = Case.objects.none()
-    searched = len(term) >= 2
-    if searched:
-        cases = Case.objects.visible_to(request.user).open().select_related("client")
-        if any(ch.isdigit() for ch in term):
-            cases = cases.filter(number__icontains=term)
-        else:
-            cases = cases.filter(client__search_name__contains=normalise_name(term))
-        cases = cases.order_by("client__full_name", "number")[:PICK_LIMIT]
+    term = request.GET.get("q", "")
+    cases = find_open_cases(user=request.user, term=term, limit=PICK_LIMIT)
+    searched = len(term.strip()) >= 2
     return render(
         request,
         "casework/_case_pick_results.html",
