@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from casework.forms.approaches import ApproachesField
+from casework.forms.picker import GONE
 from casework.models import (
     Case,
     Partner,
@@ -163,7 +164,10 @@ class StageMoveForm(forms.Form):
 
 class ReassignForm(forms.Form):
     cases = forms.ModelMultipleChoiceField(
-        label=_("Cases"), queryset=Case.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("Cases"),
+        queryset=Case.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": GONE, "invalid_pk_value": GONE},
     )
     to_worker = forms.ModelChoiceField(
         label=_("New primary social worker"), queryset=User.objects.none()

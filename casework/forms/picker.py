@@ -14,6 +14,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 SUGGESTED = 30
+# A ticked case that is no longer open (or was moved) while the page stood open: Django's
+# own words ("123 is not one of the available choices") would show a database key.
+GONE = _(
+    "A case you ticked can no longer be chosen: it was closed or moved in the meantime. "
+    "Reload the page and choose again."
+)
 
 
 class CasePicker(forms.Widget):
@@ -64,6 +70,7 @@ def _ids(value) -> list[int]:
 
 class CasePickerField(forms.ModelMultipleChoiceField):
     widget = CasePicker
+    default_error_messages = {"invalid_choice": GONE, "invalid_pk_value": GONE}
 
     def _set_queryset(self, queryset):
         super()._set_queryset(queryset)  # type: ignore[misc]  # Django's, not in the stubs

@@ -109,6 +109,13 @@ def test_the_conference_form_suggests_plans_waiting_and_keeps_the_case_it_was_op
         },
     )
     assert response.status_code == 302
+    # A case closed while the form stood open is refused in words a worker understands.
+    Case.objects.filter(pk=later.pk).update(stage=Stage.TERMINATION, closed_at=later.opened_at)
+    stale = http.post(
+        url, {"kind": "case", "scheduled_at": "2026-12-02T09:00", "cases": [later.pk]}
+    )
+    assert "can no longer be chosen" in stale.content.decode()
+    assert f"{later.pk} is not" not in stale.content.decode()
     assert set(Conference.objects.get().cases.values_list("pk", flat=True)) == {
         waiting.pk,
         other.pk,

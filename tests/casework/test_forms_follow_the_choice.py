@@ -48,6 +48,7 @@ def test_reassignment_shows_one_workers_cases_at_a_time_and_refuses_a_no_op(
         {"cases": [case.pk], "to_worker": supervisor.pk, "reason": "cuti"},
     )
     assert response.status_code == 200 and not case.assignments.exists()
+    assert "can no longer be chosen" in response.content.decode()  # no database key shown
     for nonsense in ("not-a-uuid", str(supervisor.public_id)):
         body = http.get(url, {"worker": nonsense}).content.decode()
         assert 'name="cases"' not in body and "caseloads" in body
