@@ -253,27 +253,35 @@ def test_a_period_s_services_and_people_are_read_by_date_once(
     assert all('INNER JOIN "casework_case"' in sql for sql in services)
 
 
-def test_a_name_typed_in_full_is_kept_before_names_only_similar(
-    monkeypatch, supervisor, worker, centre, client_for
-):
-    """Only the first ids of a search are kept: names containing the term come before names
-    only similar to it, whatever their registration dates."""
+def _search_newer_similar_and_one_old_exact(centre, worker, http, similar: list[str]):
+    """Registers `similar` names today and "Kartika Sekar Rangkuti" in 2020, searches that
+    name as `http`'s user, and returns the list page the search leads to."""
     from datetime import date
 
-    from clients.views import registry
-
-    monkeypatch.setattr(registry, "SEARCH_RESULT_LIMIT", 2)
-    for _i in range(3):
-        ClientFactory(centre=centre, registered_by=worker, full_name="Kartika Sekar Santoso")
+    for name in similar:
+        ClientFactory(centre=centre, registered_by=worker, full_name=name)
     ClientFactory(
         centre=centre,
         registered_by=worker,
         full_name="Kartika Sekar Rangkuti",
         registered_on=date(2020, 1, 1),
     )
-    http = client_for(supervisor)
     http.post(reverse("clients:list"), {"q": "Kartika Sekar Rangkuti"})
-    names = [client.full_name for client in http.get(reverse("clients:list")).context["page"]]
+    return http.get(reverse("clients:list")).context["page"]
+
+
+def test_a_name_typed_in_full_is_kept_before_names_only_similar(
+    monkeypatch, supervisor, worker, centre, client_for
+):
+    """Only the first ids of a search are kept: names containing the term come before names
+    only similar to it, whatever their registration dates."""
+    from clients.views import registry
+
+    monkeypatch.setattr(registry, "SEARCH_RESULT_LIMIT", 2)
+    page = _search_newer_similar_and_one_old_exact(
+        centre, worker, client_for(supervisor), ["Kartika Sekar Santoso"] * 3
+    )
+    names = [client.full_name for client in page]
     assert sorted(names) == ["Kartika Sekar Rangkuti", "Kartika Sekar Santoso"]
 
 
@@ -282,19 +290,8 @@ def test_a_name_typed_in_full_is_shown_first_on_the_first_page(
 ):
     """The list shows a search in its own order, not by date: the person registered years
     ago under the very name typed comes before thirty newer, only similar names."""
-    from datetime import date
-
-    for i in range(30):
-        ClientFactory(centre=centre, registered_by=worker, full_name=f"Kartika Sekar Santoso {i}")
-    ClientFactory(
-        centre=centre,
-        registered_by=worker,
-        full_name="Kartika Sekar Rangkuti",
-        registered_on=date(2020, 1, 1),
-    )
-    http = client_for(supervisor)
-    http.post(reverse("clients:list"), {"q": "Kartika Sekar Rangkuti"})
-    page = http.get(reverse("clients:list")).context["page"]
+    similar = [f"Kartika Sekar Santoso {i}" for i in range(30)]
+    page = _search_newer_similar_and_one_old_exact(centre, worker, client_for(supervisor), similar)
     assert page[0].full_name == "Kartika Sekar Rangkuti"
     assert len(page) == 25 and page.paginator.count == 31
 
